@@ -18,8 +18,14 @@ public sealed class LoraDelta(string adapter, Tensor a, Tensor b, double scale) 
     public int Rank => (int)A.shape[0];
 
     /// <summary>x (…, in) → Scale·Strength·(x Aᵀ) Bᵀ (…, out): two thin matmuls, never the full ΔW.</summary>
-    public Tensor Apply(Tensor x) =>
-        nn.functional.linear(nn.functional.linear(x, A), B).mul_(Scale * Strength);
+    public Tensor Apply(Tensor x)
+    {
+        // Trainable adapters keep float32 master weights even on a bf16 base; compute in the adapter's dtype.
+        if (x.dtype == A.dtype) return nn.functional.linear(nn.functional.linear(x, A), B).mul_(Scale * Strength);
+        using var scope = NewDisposeScope();
+        var y = nn.functional.linear(nn.functional.linear(x.to_type(A.dtype), A), B).mul_(Scale * Strength);
+        return y.to_type(x.dtype).MoveToOuterDisposeScope();
+    }
 
     /// <summary>The dense ΔW (out, in), for merging into the base weight.</summary>
     public Tensor Dense() => B.matmul(A).mul_(Scale * Strength);
