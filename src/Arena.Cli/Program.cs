@@ -1,3 +1,4 @@
-using TorchSharp;
-var t = torch.ones(2, 3).matmul(torch.ones(3, 2));
-Console.WriteLine(t.sum().item<float>());
+using Arena.Cli;
+using Arena.Cli.Commands;
+
+return CliApp.Run(args);

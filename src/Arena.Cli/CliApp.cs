@@ -1,0 +1,48 @@
+using Arena.Cli.Commands;
+using Arena.Engine.Checkpoints;
+
+namespace Arena.Cli;
+
+/// <summary>Dispatches "arena COMMAND [options]"; every expected failure becomes one line on stderr and exit code 2.</summary>
+public static class CliApp
+{
+    const string Usage = """
+        usage: arena <command> [options]
+          info      --model DIR
+          logits    --model DIR [--adapter DIR[:strength]]... --input IN.safetensors --output OUT.safetensors
+          generate  --model DIR [--adapter DIR[:strength]]... --prompt TEXT [--system TEXT] [--max-tokens N]
+                    [--temperature T] [--top-k K] [--top-p P] [--seed S] [--stop TEXT]...
+          bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
+        common: --device cpu|cuda  --dtype f32|bf16
+        """;
+
+    static readonly HashSet<string> Flags = ["raw"];
+
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        try
+        {
+            var a = new CliArgs(args.Skip(1), Flags);
+            return args[0] switch
+            {
+                "info" => InfoCommand.Run(a),
+                "logits" => LogitsCommand.Run(a),
+                "generate" => GenerateCommand.Run(a),
+                "bench" => BenchCommand.Run(a),
+                _ => throw new UsageException($"unknown command '{args[0]}' (try: arena --help)"),
+            };
+        }
+        catch (Exception e) when (e is UsageException or CheckpointException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or Engine.Tokenization.TokenizerException)
+        {
+            Console.Error.WriteLine($"error: {OneLine(e.Message)}");
+            return 2;
+        }
+    }
+
+    static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
+}

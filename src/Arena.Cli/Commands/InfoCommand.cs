@@ -1,0 +1,40 @@
+using Arena.Engine.Checkpoints;
+
+namespace Arena.Cli.Commands;
+
+/// <summary>arena info --model DIR: architecture, parameter count, dtype and tokenizer kind, read from headers only.</summary>
+public static class InfoCommand
+{
+    public static int Run(CliArgs a)
+    {
+        var dir = a.Required("model");
+        a.Get("device");
+        a.Get("dtype");
+        a.RejectUnknown();
+        if (!Directory.Exists(dir)) throw new CheckpointException(dir, "model folder not found");
+        var config = ModelConfigReader.ReadFile(Path.Combine(dir, "config.json"));
+        using var weights = new ShardedSafeTensors(dir);
+        long parameters = 0;
+        var dtypes = new SortedSet<string>();
+        foreach (var name in weights.Names)
+        {
+            weights.TryGet(name, out _, out var info);
+            if (name.EndsWith(".attn.bias") || name.EndsWith(".attn.masked_bias")) continue;
+            parameters += info.Shape.Aggregate(1L, (x, y) => x * y);
+            dtypes.Add(info.DType);
+        }
+        Console.WriteLine($"architecture   {config.Architecture} ({config.ModelType})");
+        Console.WriteLine($"parameters     {parameters:N0} ({parameters / 1e6:F2} M)");
+        Console.WriteLine($"dtype          {string.Join("/", dtypes)}");
+        Console.WriteLine($"layers         {config.NumLayers}, hidden {config.HiddenSize}, heads {config.NumHeads} (kv {config.NumKvHeads}, dim {config.HeadDim}), mlp {config.IntermediateSize}");
+        Console.WriteLine($"vocabulary     {config.VocabSize}, context {config.MaxPositionEmbeddings}, tied embeddings {(config.TieWordEmbeddings ? "yes" : "no")}");
+        if (!config.IsGpt2) Console.WriteLine($"rope           theta {config.RopeTheta}, scaling {config.RopeScaling.Type}");
+        Console.WriteLine($"tokenizer      {TokenizerKind(dir)}");
+        return 0;
+    }
+
+    static string TokenizerKind(string dir) =>
+        File.Exists(Path.Combine(dir, "tokenizer.json")) ? "byte-level BPE (tokenizer.json)"
+        : File.Exists(Path.Combine(dir, "tokenizer.model")) ? "SentencePiece (tokenizer.model)"
+        : "none";
+}

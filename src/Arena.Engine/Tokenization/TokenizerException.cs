@@ -1,0 +1,3 @@
+namespace Arena.Engine.Tokenization;
+
+public sealed class TokenizerException(string message) : Exception(message);
