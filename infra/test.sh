@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project; ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+dotnet test Arena.sln -c Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+# dotnet test prints one summary per test assembly: "Passed!  - Failed:     0, Passed:    35, Skipped: ..."
+read -r passed failed skipped < <(grep -E '^\s*(Passed|Failed)!\s+-\s+Failed:' "$log" | sed -E 's/.*Failed:\s*([0-9]+), Passed:\s*([0-9]+), Skipped:\s*([0-9]+).*/\2 \1 \3/' |
+  awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a build error runs no test: count it as a failure
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
