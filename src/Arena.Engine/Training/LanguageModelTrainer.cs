@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Arena.Engine.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Arena.Engine.Training;
+
+/// <summary>
+/// Next-token training of a whole model (pre-training from scratch, full fine-tuning): masked cross-entropy,
+/// AdamW (decay on matrices only), warmup + cosine, global-norm clipping. Batches are length-bucketed and right-padded,
+/// so plain causal attention suffices and padding costs little. Deterministic for a seed and a step count.
+/// </summary>
+public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options)
+{
+    public IProgress<TrainingProgress>? Progress { get; init; }
+
+    /// <summary>Trains on <paramref name="examples"/> and returns the mean loss of the last 20 steps.</summary>
+    public double Train(IReadOnlyList<TrainingExample> examples, CancellationToken ct = default)
+    {
+        if (examples.Count == 0) throw new ArgumentException("no training examples");
+        var o = options;
+        var parameters = model.named_parameters().ToList();
+        foreach (var (_, p) in parameters) p.requires_grad_(true);
+        var decay = new AdamW.ParamGroup(parameters.Where(p => p.parameter.dim() >= 2).Select(p => p.parameter), new AdamW.Options { weight_decay = o.WeightDecay });
+        var noDecay = new AdamW.ParamGroup(parameters.Where(p => p.parameter.dim() < 2).Select(p => p.parameter), new AdamW.Options { weight_decay = 0 });
+        using var optimizer = optim.AdamW([decay, noDecay], o.LearningRate, o.Beta1, o.Beta2, 1e-8);
+        var batches = new BatchSampler(examples, o.BatchSize, o.SequenceLength, o.Seed);
+        model.train();
+        var clock = Stopwatch.StartNew();
+        var totalSteps = o.MaxSteps;
+        long tokens = 0;
+        var recent = new Queue<double>();
+        for (int step = 0; step < totalSteps; step++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var lr = LearningRateSchedule.At(step, totalSteps, o);
+            foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
+            var (loss, trained) = Step(optimizer, batches);
+            tokens += trained;
+            recent.Enqueue(loss);
+            if (recent.Count > 20) recent.Dequeue();
+            if (!double.IsFinite(loss)) throw new InvalidOperationException($"training diverged at step {step}: loss {loss}");
+            // Once a few steps have been timed, fit the step count to the wall-clock budget (the cosine schedule follows).
+            if (o.TimeBudget is { } budget && step == Math.Min(9, totalSteps - 1))
+                totalSteps = Math.Clamp((int)(budget.TotalSeconds / (clock.Elapsed.TotalSeconds / (step + 1))), step + 1, o.MaxSteps);
+            var elapsed = clock.Elapsed;
+            var remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / (step + 1) * (totalSteps - step - 1));
+            Progress?.Report(new TrainingProgress(step + 1, totalSteps, loss, lr, tokens / elapsed.TotalSeconds, tokens, elapsed, remaining));
+        }
+        model.eval();
+        foreach (var (_, p) in parameters) p.requires_grad_(false);
+        return recent.Average();
+    }
+
+    (double Loss, long Tokens) Step(OptimizerHelper optimizer, BatchSampler batches)
+    {
+        using var scope = NewDisposeScope();
+        optimizer.zero_grad();
+        var (cpuIds, cpuMask) = batches.Next();
+        var (ids, mask) = (cpuIds.to(model.Device), cpuMask.to(model.Device));
+        var logits = model.Forward(ids.narrow(1, 0, ids.shape[1] - 1));                     // (B, T-1, V)
+        var targets = ids.narrow(1, 1, ids.shape[1] - 1);
+        var keep = mask.narrow(1, 1, ids.shape[1] - 1);
+        var loss = MaskedCrossEntropy(logits, targets, keep);
+        loss.backward();
+        nn.utils.clip_grad_norm_(model.parameters(), options.GradClip);
+        optimizer.step();
+        return (loss.item<float>(), keep.sum().item<long>());
+    }
+
+    /// <summary>Mean cross-entropy over positions where <paramref name="keep"/> is true. logits (B, T, V); targets, keep (B, T).</summary>
+    public static Tensor MaskedCrossEntropy(Tensor logits, Tensor targets, Tensor keep)
+    {
+        using var scope = NewDisposeScope();
+        var v = logits.shape[^1];
+        var masked = targets.masked_fill(keep.logical_not(), -100);
+        var loss = nn.functional.cross_entropy(logits.reshape(-1, v).to_type(ScalarType.Float32), masked.reshape(-1), ignore_index: -100);
+        return loss.MoveToOuterDisposeScope();
+    }
+}

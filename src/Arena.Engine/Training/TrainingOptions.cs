@@ -1,0 +1,20 @@
+namespace Arena.Engine.Training;
+
+/// <summary>Pre-training / fine-tuning recipe: AdamW with linear warmup then cosine decay, and gradient clipping.</summary>
+public sealed record TrainingOptions
+{
+    public double LearningRate { get; init; } = 3e-3;
+    public double MinLearningRateRatio { get; init; } = 0.1;
+    public double WeightDecay { get; init; } = 0.1;
+    public double Beta1 { get; init; } = 0.9;
+    public double Beta2 { get; init; } = 0.95;
+    public double GradClip { get; init; } = 1.0;
+    public int WarmupSteps { get; init; } = 50;
+    public int BatchSize { get; init; } = 16;
+    public int SequenceLength { get; init; } = 256;
+    /// <summary>Stop after this many optimiser steps…</summary>
+    public int MaxSteps { get; init; } = 1000;
+    /// <summary>…or when this wall-clock budget is spent (the schedule is planned from a measured step time).</summary>
+    public TimeSpan? TimeBudget { get; init; }
+    public long Seed { get; init; } = 1;
+}
