@@ -1,3 +1,0 @@
-namespace Arena.Engine.Tokenization;
-
-public sealed class TokenizerException(string message) : Exception(message);
