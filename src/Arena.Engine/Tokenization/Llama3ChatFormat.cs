@@ -15,7 +15,7 @@ public sealed class Llama3ChatFormat : ChatFormat
 
     public override string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt = true)
     {
-        var text = new StringBuilder("<|begin_of_text|>");
+        var text = new StringBuilder(messages.Count > 0 ? "<|begin_of_text|>" : "");
         foreach (ChatMessage message in messages)
         {
             AppendHeader(text, message.Role).Append(message.Content.Trim()).Append("<|eot_id|>");

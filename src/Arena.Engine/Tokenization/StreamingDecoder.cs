@@ -40,15 +40,16 @@ public sealed class StreamingDecoder
 
     private string Emit(ReadOnlySpan<byte> bytes, bool flush)
     {
-        int count = _utf8.GetCharCount(bytes, flush);
-        if (count == 0)
+        // Always feed the decoder, even when no character completes: it keeps the partial sequence.
+        int capacity = _utf8.GetCharCount(bytes, flush);
+        Span<char> chars = capacity <= 256 ? stackalloc char[capacity] : new char[capacity];
+        int written = _utf8.GetChars(bytes, chars, flush);
+        if (written == 0)
         {
             return "";
         }
 
-        Span<char> chars = count <= 256 ? stackalloc char[count] : new char[count];
-        _utf8.GetChars(bytes, chars, flush);
-        string text = new(chars);
+        string text = new(chars[..written]);
         if (!_started)
         {
             // Same rule as Decode: SentencePiece's leading "▁" is dropped from the start of the whole text.
