@@ -114,6 +114,16 @@ public class ByteLevelBpeEncodingTests
         Assert.Equal(ChatMl.AddedTokens.Max(t => t.Id) + 1, ChatMl.VocabSize);
     }
 
+    [Fact]
+    public void EncodingFromManyThreadsMatchesSequential()
+    {
+        string[] texts = RandomText.Strings(seed: 11, count: 400).ToArray();
+        int[][] sequential = texts.Select(t => Gpt2.Encode(t)).ToArray();
+        int[][] parallel = new int[texts.Length][];
+        Parallel.For(0, texts.Length, i => parallel[i] = Gpt2.Encode(texts[i]));
+        Assert.Equal(sequential, parallel);
+    }
+
     private static int[] Ids(TextTokenizer tokenizer, params string[] tokens) =>
         tokens.Select(t => tokenizer.TokenToId(t) ?? throw new InvalidOperationException($"fixture lacks '{t}'")).ToArray();
 }
