@@ -1,0 +1,100 @@
+using Arena.Engine.Tokenization;
+
+namespace Arena.Engine.Tests.Tokenization;
+
+public class SentencePieceTests : IDisposable
+{
+    private readonly TempModelDir _dir = new();
+
+    public SentencePieceTests()
+    {
+        _dir.Write("tokenizer.model", SentencePieceModelBuilder.Build());
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void LoadsTokenizerModelWithItsControlTokens()
+    {
+        TextTokenizer tokenizer = TokenizerLoader.Load(_dir.Path);
+        Assert.Equal("SentencePiece", tokenizer.Kind);
+        Assert.Equal(SentencePieceModelBuilder.FirstPiece + SentencePieceModelBuilder.Pieces.Length, tokenizer.VocabSize);
+        Assert.Equal(SentencePieceModelBuilder.Bos, tokenizer.BosId);
+        Assert.Equal([SentencePieceModelBuilder.Eos], tokenizer.EosIds);
+        Assert.True(tokenizer.AddBos);
+        Assert.True(tokenizer.IsSpecial(SentencePieceModelBuilder.Bos));
+        Assert.False(tokenizer.IsSpecial(tokenizer.TokenToId("▁hello")!.Value));
+    }
+
+    [Fact]
+    public void EncodesWordsWithTheDummyPrefix()
+    {
+        TextTokenizer tokenizer = TokenizerLoader.Load(_dir.Path);
+        int[] ids = tokenizer.Encode("hello world", addBos: true);
+        Assert.Equal(["<s>", "▁hello", "▁world"], ids.Select(id => tokenizer.IdToToken(id)));
+        Assert.Equal("hello world", tokenizer.Decode(ids, skipSpecial: true));
+        Assert.Equal("<s> hello world", tokenizer.Decode(ids));
+    }
+
+    [Fact]
+    public void UnknownCharactersFallBackToBytes()
+    {
+        TextTokenizer tokenizer = TokenizerLoader.Load(_dir.Path);
+        int[] ids = tokenizer.Encode("hé");
+        Assert.Equal(["▁h", "<0xC3>", "<0xA9>"], ids.Select(id => tokenizer.IdToToken(id)));
+        Assert.Equal("hé", tokenizer.Decode(ids));
+    }
+
+    [Fact]
+    public void ControlTokensInTextEncodeAsSingleIds()
+    {
+        TextTokenizer tokenizer = TokenizerLoader.Load(_dir.Path);
+        int[] ids = tokenizer.Encode("<s>hello</s>");
+        Assert.Equal([SentencePieceModelBuilder.Bos, tokenizer.TokenToId("▁hello")!.Value, SentencePieceModelBuilder.Eos], ids);
+    }
+
+    [Fact]
+    public void AddedTokensFromTokenizerConfigExtendTheVocabulary()
+    {
+        int next = SentencePieceModelBuilder.FirstPiece + SentencePieceModelBuilder.Pieces.Length;
+        _dir.Write("tokenizer_config.json", $$$"""
+            {"added_tokens_decoder": {"{{{next}}}": {"content": "<|im_start|>", "special": true}},
+             "chat_template": "{% for m in messages %}<|im_start|>{{ m.role }}{% endfor %}"}
+            """);
+        TextTokenizer tokenizer = TokenizerLoader.Load(_dir.Path);
+        Assert.Equal(next + 1, tokenizer.VocabSize);
+        Assert.Equal(next, tokenizer.Encode("<|im_start|>hello")[0]);
+        // Like HF's legacy Llama tokenizer, text after an added token gets its own "▁" prefix, which decodes as a space.
+        Assert.Equal("<|im_start|> hello", tokenizer.Decode(tokenizer.Encode("<|im_start|>hello")));
+        Assert.Equal("chatml", tokenizer.Chat.Name);
+    }
+
+    [Fact]
+    public void MalformedTokenizerModelThrowsNamingTheFile()
+    {
+        _dir.Write("tokenizer.model", "this is not a protobuf"u8.ToArray());
+        var error = Assert.Throws<TokenizerException>(() => TokenizerLoader.Load(_dir.Path));
+        Assert.Equal(_dir.File("tokenizer.model"), error.FilePath);
+        Assert.StartsWith(_dir.File("tokenizer.model") + ": ", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void EmptyTokenizerModelThrowsNamingTheFile()
+    {
+        _dir.Write("tokenizer.model", []);
+        var error = Assert.Throws<TokenizerException>(() => TokenizerLoader.Load(_dir.Path));
+        Assert.Equal(_dir.File("tokenizer.model"), error.FilePath);
+    }
+
+    [Fact]
+    public void TokenizerJsonWithoutByteLevelFallsBackToTokenizerModel()
+    {
+        // Llama-2 folders also carry a converted tokenizer.json (Metaspace + byte_fallback) that we do not read.
+        _dir.Write("tokenizer.json", """
+            {"model": {"type": "BPE", "byte_fallback": true, "vocab": {"a": 0}, "merges": []},
+             "pre_tokenizer": {"type": "Metaspace", "replacement": "▁"}}
+            """);
+        Assert.Equal("SentencePiece", TokenizerLoader.Load(_dir.Path).Kind);
+    }
+}
