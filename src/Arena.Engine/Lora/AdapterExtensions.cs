@@ -1,6 +1,7 @@
 using Arena.Engine.Checkpoints;
 using Arena.Engine.Modules;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Arena.Engine.Lora;
@@ -81,7 +82,7 @@ public static class AdapterExtensions
             var bound = 1.0 / Math.Sqrt(proj.InFeatures); // kaiming_uniform(a=√5): √(6 / ((1 + 5)·fan_in))
             var a = rand(r, proj.InFeatures, dtype: ScalarType.Float32, device: model.Device, generator: gen).mul_(2 * bound).sub_(bound);
             var b = zeros(proj.OutFeatures, r, dtype: ScalarType.Float32, device: model.Device);
-            weights[path] = (a.requires_grad_(), b.requires_grad_()); // float32 master weights, whatever the base dtype
+            weights[path] = (new Parameter(a, requires_grad: true), new Parameter(b, requires_grad: true)); // float32 master weights, whatever the base dtype
         }
         if (weights.Count == 0)
             throw new ArgumentException($"no projection matches the targets [{string.Join(",", config.TargetModules)}]; this model has e.g. {string.Join(", ", model.Projections().Keys.Select(k => k.Split('.')[^1]).Distinct())}");

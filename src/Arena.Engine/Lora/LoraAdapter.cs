@@ -16,6 +16,10 @@ public sealed class LoraAdapter(string name, LoraConfig config, Dictionary<strin
 
     public IEnumerable<Tensor> Parameters() => Weights.Values.SelectMany(w => new[] { w.A, w.B });
 
+    /// <summary>A detached deep copy (a snapshot of a training adapter: best epoch, early-stop checkpoint).</summary>
+    public LoraAdapter Clone(string name) =>
+        new(name, Config, Weights.ToDictionary(kv => kv.Key, kv => (kv.Value.A.detach().clone(), kv.Value.B.detach().clone())));
+
     public void Dispose()
     {
         foreach (var (a, b) in Weights.Values)

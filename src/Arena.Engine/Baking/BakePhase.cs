@@ -1,0 +1,3 @@
+namespace Arena.Engine.Baking;
+
+public enum BakePhase { Queries, Sampling, Teacher, Training, Validating, Done }

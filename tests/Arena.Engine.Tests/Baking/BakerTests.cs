@@ -1,0 +1,97 @@
+using Arena.Engine.Baking;
+using Arena.Engine.Lora;
+using Arena.Engine.Tests.Generation;
+using static TorchSharp.torch;
+
+namespace Arena.Engine.Tests.Baking;
+
+/// <summary>Baking on the tiny llama fixture (random weights, ChatML tokenizer): the mechanics, not behaviour.</summary>
+public class BakerTests
+{
+    static readonly BakeRecipe Small = new()
+    {
+        Prompt = "Always answer like a pirate.",
+        Queries = ["How are you?", "What is the sea?", "Tell me about ships.", "Where is the gold?", "What do you eat?"],
+        TrajectoriesPerQuery = 2,
+        MaxTokens = 12,
+        Rank = 4,
+        Alpha = 8,
+        LearningRate = 5e-3,
+        Epochs = 3,
+        BatchSize = 4,
+        HeldOutFraction = 0.2,
+    };
+
+    [Fact]
+    public async Task BakingLowersHeldOutKlAndKeepsTheBaseFrozen()
+    {
+        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        var before = lm.Model.named_parameters().ToDictionary(p => p.name, p => p.parameter.clone());
+        var progress = new List<BakeProgress>();
+        using var result = await new Baker(lm.Model, lm.Tokenizer) { Progress = progress.Add }.Bake(Small, ["fixture"]);
+        var r = result.Report;
+        Assert.True(r.KlPromptedVsBaked < r.KlPromptedVsParent, $"baked {r.KlPromptedVsBaked} vs parent {r.KlPromptedVsParent}");
+        Assert.Equal(3, r.Epochs.Count);
+        Assert.Contains(progress, p => p.Phase == BakePhase.Sampling);
+        Assert.Contains(progress, p => p.Phase == BakePhase.Training && p.Kl is not null);
+        Assert.Equal(BakePhase.Done, progress[^1].Phase);
+        foreach (var (name, p) in lm.Model.named_parameters())
+            Assert.True(p.eq(before[name]).all().item<bool>(), $"base weight {name} changed");
+        Assert.Empty(lm.Model.AttachedAdapters());
+        Assert.Equal(2, result.Checkpoints.Count);
+    }
+
+    [Fact]
+    public async Task OneStepLowersKlAndGradientReachesOnlyTheAdapter()
+    {
+        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        var sampler = new TrajectorySampler(lm.Model, lm.Tokenizer);
+        var (trajs, _) = await sampler.Sample(Small.Prompt, Small.Queries.Select(q => (q, false)).ToList(), Small, null, default);
+        using var adapter = lm.Model.CreateAdapter("t", new LoraConfig(4, 8, LoraConfig.DefaultTargets), 1);
+        lm.Model.Attach(adapter);
+        foreach (var (_, b) in adapter.Weights.Values) { using var _ = no_grad(); b.normal_(0, 0.01); }  // B ≠ 0 so A gets gradient too
+        using var teachers = new SequenceBatch(trajs.Select(t => (t.TeacherPrompt, t.Reply)).ToList(), CPU);
+        using var students = new SequenceBatch(trajs.Select(t => (t.StudentPrompt, t.Reply)).ToList(), CPU);
+        lm.Model.SetEnabled("t", false);
+        using var targets = TeacherTargets.Compute(lm.Model, teachers, KlMode.Full);
+        lm.Model.SetEnabled("t", true);
+
+        double Kl()
+        {
+            using var _ = no_grad();
+            using var logp = TeacherTargets.GatherLogits(lm.Model, students).log_softmax(-1);
+            return targets.Kl(logp).mean().item<float>();
+        }
+        var before = Kl();
+        using var opt = optim.Adam(adapter.Parameters().Cast<TorchSharp.Modules.Parameter>(), 1e-2);
+        using (var logp = TeacherTargets.GatherLogits(lm.Model, students).log_softmax(-1))
+        using (var loss = targets.Kl(logp).mean())
+            loss.backward();
+        foreach (var (name, p) in lm.Model.named_parameters()) Assert.True(p.grad is null, $"{name} got a gradient");
+        Assert.All(adapter.Parameters(), p => Assert.True(p.grad is not null && p.grad.abs().sum().item<float>() > 0));
+        opt.step();
+        Assert.True(Kl() < before);
+    }
+
+    [Theory]
+    [InlineData(0, 0.0001, "rank")]
+    [InlineData(65, 0.0001, "rank")]
+    [InlineData(4, 0.0, "learning rate")]
+    [InlineData(4, 2.0, "learning rate")]
+    public async Task AbsurdHyperparametersAreRefused(int rank, double lr, string named)
+    {
+        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => new Baker(lm.Model, lm.Tokenizer).Bake(Small with { Rank = rank, LearningRate = lr }, []));
+        Assert.Contains(named, e.Message);
+    }
+
+    [Fact]
+    public async Task EmptyAndOversizePromptsAreRefused()
+    {
+        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        var baker = new Baker(lm.Model, lm.Tokenizer);
+        await Assert.ThrowsAsync<ArgumentException>(() => baker.Bake(Small with { Prompt = "  " }, []));
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => baker.Bake(Small with { Prompt = string.Join(" ", Enumerable.Repeat("arr", 900)) }, []));
+        Assert.Contains("context", e.Message);
+    }
+}
