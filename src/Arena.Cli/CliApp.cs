@@ -12,11 +12,16 @@ public static class CliApp
           logits    --model DIR [--adapter DIR[:strength]]... --input IN.safetensors --output OUT.safetensors
           generate  --model DIR [--adapter DIR[:strength]]... --prompt TEXT [--system TEXT] [--max-tokens N]
                     [--temperature T] [--top-k K] [--top-p P] [--seed S] [--stop TEXT]...
+          bake      --model DIR [--adapter DIR[:strength]]... (--prompt TEXT | --prompt-file F) --out DIR
+                    [--queries FILE] [--generate-queries N] [--trajectories N] [--max-tokens N] [--temperature T]
+                    [--kl full|topk:K] [--rank R] [--alpha A] [--targets q,k,v,o] [--lr LR] [--epochs E] [--batch B]
+                    [--seed S] [--held-out F] [--force]
+          merge     --model DIR --adapter DIR[:strength]... --out DIR [--force]   (a full HF checkpoint with the adapters folded in)
           bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
         common: --device cpu|cuda  --dtype f32|bf16
         """;
 
-    static readonly HashSet<string> Flags = ["raw"];
+    static readonly HashSet<string> Flags = ["force"];
 
     public static int Run(string[] args)
     {
@@ -34,10 +39,12 @@ public static class CliApp
                 "logits" => LogitsCommand.Run(a),
                 "generate" => GenerateCommand.Run(a),
                 "bench" => BenchCommand.Run(a),
+                "bake" => BakeCommand.Run(a),
+                "merge" => MergeCommand.Run(a),
                 _ => throw new UsageException($"unknown command '{args[0]}' (try: arena --help)"),
             };
         }
-        catch (Exception e) when (e is UsageException or CheckpointException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or Engine.Tokenization.TokenizerException)
+        catch (Exception e) when (e is UsageException or CheckpointException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or Engine.Tokenization.TokenizerException or Engine.Baking.BakeException)
         {
             Console.Error.WriteLine($"error: {OneLine(e.Message)}");
             return 2;
