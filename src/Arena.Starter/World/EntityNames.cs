@@ -47,7 +47,7 @@ internal sealed class EntityNames
 
     private void Add(string kind, int seed, int count, string[] endings, bool capitalize)
     {
-        var rng = new Random(seed ^ StableHash(kind));
+        var rng = new Random(seed ^ RandomExtensions.StableHash(kind));
         var names = new List<string>();
         for (var attempt = 0; names.Count < count; attempt++)
         {
@@ -61,12 +61,5 @@ internal sealed class EntityNames
         var heldOut = (int)(count * HeldOutShare);
         _pools[(kind, Split.HeldOut)] = [.. names.Take(heldOut)];
         _pools[(kind, Split.Train)] = [.. names.Skip(heldOut)];
-    }
-
-    private static int StableHash(string s)
-    {
-        var hash = 2166136261u;
-        foreach (var c in s) hash = (hash ^ c) * 16777619u;
-        return (int)(hash & 0x7FFFFFFF);
     }
 }

@@ -48,7 +48,8 @@ public static class InstructionWorld
     public static IReadOnlyList<Conversation> Generate(int seed, string behavior, int count, Split split = Split.Train)
     {
         _ = BehaviorCatalog.Checker(behavior); // fail fast on an unknown name
-        var salt = 1000 + (int)split + 10 * BehaviorCatalog.Names.ToList().IndexOf(behavior);
+        // Salted by the behavior's name, so each behavior's stream stays put when behaviors are added.
+        var salt = RandomExtensions.StableHash(behavior) + (int)split;
         return [.. Enumerable.Range(0, count).Select(i => Factory.Value.Create(behavior, RandomExtensions.For(seed, i, salt), split))];
     }
 

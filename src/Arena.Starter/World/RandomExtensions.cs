@@ -22,4 +22,12 @@ internal static class RandomExtensions
         z ^= z >> 31;
         return new Random((int)(z & 0x7FFFFFFF));
     }
+
+    /// <summary>FNV-1a of a string: stable across processes and runtimes, unlike string.GetHashCode.</summary>
+    public static int StableHash(string s)
+    {
+        var hash = 2166136261u;
+        foreach (var c in s) hash = (hash ^ c) * 16777619u;
+        return (int)(hash & 0x7FFFFFFF);
+    }
 }
