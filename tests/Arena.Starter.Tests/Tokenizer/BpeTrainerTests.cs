@@ -52,6 +52,18 @@ public class BpeTrainerTests
     }
 
     [Fact]
+    public void TrainsOnFiveMegabytesInSeconds()
+    {
+        var texts = InstructionWorld.Generate(4, 15_000).Select(c => ChatMlFormatter.Format(c).Text).ToList();
+        Assert.True(texts.Sum(t => t.Length) > 5_000_000);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var model = Train(texts, vocabSize: 4096);
+        // ~1 s here; the bound only catches a slide back to recounting every pair per merge (minutes).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed}");
+        Assert.Equal(4096, model.Tokens.Count);
+    }
+
+    [Fact]
     public void VocabSizeTooSmallForTheBaseAlphabetIsRejected() =>
         Assert.Throws<ArgumentException>(() => Train(["x"], vocabSize: 100));
 
