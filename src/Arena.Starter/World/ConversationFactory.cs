@@ -1,0 +1,107 @@
+using Arena.Starter.Behaviors;
+
+namespace Arena.Starter.World;
+
+/// <summary>Builds one conversation of a given behavior: its system prompt, 1–4 turns, and per-turn contexts.</summary>
+internal sealed class ConversationFactory
+{
+    /// <summary>Share of multi-turn conversations (2–4 turns), on which the behavior must hold on every turn.</summary>
+    public const double MultiTurnShare = 0.3;
+
+    // Sometimes a generic assistant line precedes the instruction, as it would in real system prompts.
+    private const double AssistantPrefixShare = 0.15;
+    private const int MaxFacts = 5;
+
+    private readonly WorldTables _tables;
+    private readonly Dictionary<string, IStyle> _styles;
+
+    public ConversationFactory(WorldTables tables)
+    {
+        _tables = tables;
+        IStyle[] styles =
+        [
+            new PirateStyle(), new CapsStyle(), new RhymeStyle(), new SignOffStyle(tables.Names), new FormalStyle(),
+            new MoodStyle(cheerful: true), new MoodStyle(cheerful: false),
+            new LanguageStyle(BehaviorCatalog.Zorbish, tables.Zorbish), new LanguageStyle(BehaviorCatalog.Plonkan, tables.Plonkan),
+            new LipogramStyle(), new MentionStyle(),
+        ];
+        _styles = styles.ToDictionary(s => s.Behavior);
+    }
+
+    public Conversation Create(string behavior, Random rng, Split split)
+    {
+        var turns = rng.Chance(MultiTurnShare) ? rng.Next(2, 5) : 1;
+        return behavior switch
+        {
+            BehaviorCatalog.Plain => Neutral(behavior, null, turns, rng, split),
+            BehaviorCatalog.Assistant => Neutral(behavior, SystemPrompts.Render(behavior, rng, split), turns, rng, split),
+            BehaviorCatalog.Unknown => Unknown(turns, rng, split),
+            _ when _styles.TryGetValue(behavior, out var style) => Styled(style, turns, rng, split),
+            _ => Facts(FactRelation.All.Single(r => r.Behavior == behavior), turns, rng, split),
+        };
+    }
+
+    private static Conversation Neutral(string behavior, string? system, int turns, Random rng, Split split)
+    {
+        var list = Enumerable.Range(0, turns).Select(_ => KnowledgeBase.Ask(rng, split)).Select(qa => new Turn(qa.Question, qa.Answer));
+        return Build(system, [.. list], behavior, BehaviorContext.None);
+    }
+
+    private Conversation Styled(IStyle style, int turns, Random rng, Split split)
+    {
+        var context = style.Configure(rng, split);
+        var system = SystemPrompts.Render(style.Behavior, rng, split,
+            ("captain", _tables.Names.Pick(rng, "first", split)),
+            ("name", context.SignOffName ?? ""),
+            ("letter", context.ForbiddenLetter?.ToString() ?? ""),
+            ("word", context.RequiredWord ?? ""),
+            ("language", context.Language?.Name ?? ""));
+        if (rng.Chance(AssistantPrefixShare)) system = "You are a helpful assistant. " + system;
+        var list = new List<Turn>();
+        for (var i = 0; i < turns; i++)
+        {
+            var qa = KnowledgeBase.Ask(rng, split);
+            list.Add(new Turn(qa.Question, style.Reply(qa, context, rng)));
+        }
+        return Build(system, list, style.Behavior, context);
+    }
+
+    private Conversation Facts(FactRelation relation, int turns, Random rng, Split split)
+    {
+        var subjects = new HashSet<string>();
+        var asked = InventDistinct(relation, turns, subjects, rng, split);
+        var distractors = Enumerable.Range(0, Math.Min(rng.Next(0, 3), MaxFacts - turns))
+            .SelectMany(_ => InventDistinct(rng.Pick(FactRelation.All), 1, subjects, rng, split))
+            .ToList();
+        var stated = asked.Concat(distractors).ToArray();
+        rng.Shuffle(stated); // the asked fact is not always first
+        var system = SystemPrompts.Render("fact", rng, split,
+            ("facts", string.Join(" ", stated.Select(f => f.Statement(rng, split)))));
+        var list = asked.Select(f => new Turn(f.Question(rng, split), f.Answer())).ToList();
+        var contexts = asked.Select(f => new BehaviorContext { FactAnswer = f.Object }).ToList();
+        return new Conversation(system, list, relation.Behavior, contexts);
+    }
+
+    private Conversation Unknown(int turns, Random rng, Split split)
+    {
+        var facts = InventDistinct(rng.Pick(FactRelation.All), turns, [], rng, split);
+        var list = facts.Select(f => new Turn(
+            f.Question(rng, split),
+            $"I don't know anything about {f.Subject}. If you tell me about it, I can try to help.")).ToList();
+        return Build(null, list, BehaviorCatalog.Unknown, BehaviorContext.None);
+    }
+
+    private List<Fact> InventDistinct(FactRelation relation, int count, HashSet<string> subjects, Random rng, Split split)
+    {
+        var facts = new List<Fact>();
+        while (facts.Count < count)
+        {
+            var fact = relation.Invent(rng, split, _tables.Names);
+            if (subjects.Add(fact.Subject)) facts.Add(fact);
+        }
+        return facts;
+    }
+
+    private static Conversation Build(string? system, List<Turn> turns, string behavior, BehaviorContext context) =>
+        new(system, turns, behavior, [.. Enumerable.Repeat(context, turns.Count)]);
+}

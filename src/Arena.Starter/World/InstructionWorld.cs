@@ -1,0 +1,74 @@
+using Arena.Starter.Behaviors;
+
+namespace Arena.Starter.World;
+
+/// <summary>
+/// The synthetic "instruction world" the starter model is trained on: everyday questions with simple neutral
+/// answers, the same answers restyled by system-prompted behaviors (pirate, caps, rhyme, made-up languages...),
+/// and invented facts stated in system prompts. Generation is deterministic: conversation <c>i</c> of a seed
+/// and split depends on nothing else, so a longer run extends a shorter one.
+/// </summary>
+public static class InstructionWorld
+{
+    // Neutral data is a quarter of the mix so the unprompted default is learned as firmly as any style.
+    private static readonly (string Behavior, double Weight)[] Mix =
+    [
+        (BehaviorCatalog.Plain, 3), (BehaviorCatalog.Assistant, 1), (BehaviorCatalog.Unknown, 1),
+        (BehaviorCatalog.Pirate, 1), (BehaviorCatalog.Caps, 1), (BehaviorCatalog.Rhyme, 1), (BehaviorCatalog.SignOff, 1),
+        (BehaviorCatalog.Formal, 1), (BehaviorCatalog.Cheerful, 1), (BehaviorCatalog.Sad, 1),
+        (BehaviorCatalog.Zorbish, 1), (BehaviorCatalog.Plonkan, 1), (BehaviorCatalog.Lipogram, 1), (BehaviorCatalog.Mention, 1),
+        (BehaviorCatalog.FactCapital, 0.8), (BehaviorCatalog.FactBirthplace, 0.8), (BehaviorCatalog.FactFounder, 0.8),
+        (BehaviorCatalog.FactInvention, 0.8), (BehaviorCatalog.FactPet, 0.8),
+    ];
+
+    private static readonly Lazy<ConversationFactory> Factory = new(() => new ConversationFactory(WorldTables.Instance));
+
+    /// <summary>The share of each behavior in <see cref="Generate"/>'s output (weights summing to 1).</summary>
+    public static IReadOnlyDictionary<string, double> BehaviorShares { get; } =
+        Mix.ToDictionary(m => m.Behavior, m => m.Weight / Mix.Sum(x => x.Weight));
+
+    /// <summary>The Zorbish language (behavior <c>language/zorbish</c>).</summary>
+    public static MadeUpLanguage Zorbish => WorldTables.Instance.Zorbish;
+
+    /// <summary>The Plonkan language (behavior <c>language/plonkan</c>).</summary>
+    public static MadeUpLanguage Plonkan => WorldTables.Instance.Plonkan;
+
+    /// <summary><paramref name="count"/> conversations of mixed behaviors (see <see cref="BehaviorShares"/>).</summary>
+    public static IReadOnlyList<Conversation> Generate(int seed, int count, Split split = Split.Train) =>
+        [.. Enumerable.Range(0, count).Select(i => GenerateAt(seed, i, split))];
+
+    /// <summary>Conversation number <paramref name="index"/> of the mixed stream of a seed and split.</summary>
+    public static Conversation GenerateAt(int seed, long index, Split split = Split.Train)
+    {
+        var rng = RandomExtensions.For(seed, index, salt: (int)split);
+        return Factory.Value.Create(PickBehavior(rng), rng, split);
+    }
+
+    /// <summary><paramref name="count"/> conversations of one behavior ("family/id").</summary>
+    public static IReadOnlyList<Conversation> Generate(int seed, string behavior, int count, Split split = Split.Train)
+    {
+        _ = BehaviorCatalog.Checker(behavior); // fail fast on an unknown name
+        // Salted by the behavior's name, so each behavior's stream stays put when behaviors are added.
+        var salt = RandomExtensions.StableHash(behavior) + (int)split;
+        return [.. Enumerable.Range(0, count).Select(i => Factory.Value.Create(behavior, RandomExtensions.For(seed, i, salt), split))];
+    }
+
+    /// <summary>
+    /// Evaluation probes: <paramref name="perBehavior"/> held-out conversations of every behavior, as
+    /// (system prompt, user turns, contexts, reference replies); score them with <see cref="EvaluationSuite"/>.
+    /// </summary>
+    public static IReadOnlyList<Probe> Probes(int seed, int perBehavior) =>
+        [.. BehaviorCatalog.Names.SelectMany(b => Generate(seed, b, perBehavior, Split.HeldOut)).Select(ToProbe)];
+
+    /// <summary>A conversation as a probe: its user turns to replay, its assistant turns as references.</summary>
+    public static Probe ToProbe(Conversation c) =>
+        new(c.Behavior, c.System, [.. c.Turns.Select(t => t.User)], c.Contexts, [.. c.Turns.Select(t => t.Assistant)]);
+
+    private static string PickBehavior(Random rng)
+    {
+        var x = rng.NextDouble() * Mix.Sum(m => m.Weight);
+        foreach (var (behavior, weight) in Mix)
+            if ((x -= weight) < 0) return behavior;
+        return Mix[^1].Behavior;
+    }
+}

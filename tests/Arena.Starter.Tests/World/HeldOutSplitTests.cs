@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Arena.Starter.World;
+
+namespace Arena.Starter.Tests.World;
+
+public class HeldOutSplitTests
+{
+    private const int TrainSize = 20_000;
+    private static readonly Lazy<IReadOnlyList<Conversation>> Train = new(() => InstructionWorld.Generate(99, TrainSize));
+    private static readonly string[] EntityKinds = ["country", "town", "first", "last", "gadget", "pet"];
+
+    [Fact]
+    public void HeldOutEntityNamesNeverAppearInTrain()
+    {
+        var trainWords = TrainTexts().SelectMany(t => Regex.Matches(t, @"\p{L}+").Select(m => m.Value.ToLowerInvariant())).ToHashSet();
+        var names = WorldTables.Instance.Names;
+        foreach (var kind in EntityKinds)
+        {
+            Assert.NotEmpty(names.Pool(kind, Split.HeldOut));
+            Assert.All(names.Pool(kind, Split.HeldOut), n => Assert.DoesNotContain(n.ToLowerInvariant(), trainWords));
+        }
+        Assert.All(MentionStyle.Words(Split.HeldOut), w => Assert.DoesNotContain(w, trainWords));
+    }
+
+    [Fact]
+    public void EntityPoolsAreDisjointAcrossKindsAndSplits()
+    {
+        var names = WorldTables.Instance.Names;
+        var all = EntityKinds.SelectMany(k => names.Pool(k, Split.Train).Concat(names.Pool(k, Split.HeldOut))).ToList();
+        Assert.Equal(all.Count, all.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void HeldOutTemplatesNeverAppearInTrain()
+    {
+        var heldOut = AllTemplates().Where(t => t.HeldOut).Select(ToPattern).ToList();
+        Assert.True(heldOut.Count > 40);
+        var any = new Regex(string.Join("|", heldOut.Select(p => $"(?:{p})")), RegexOptions.Compiled);
+        Assert.All(TrainTexts(), t => Assert.False(any.IsMatch(t), t));
+    }
+
+    [Fact]
+    public void HeldOutConversationsAskOnlyWithHeldOutQuestionTemplates()
+    {
+        var heldOutQuestions = new Regex(
+            "^(?:" + string.Join("|", AllQuestionTemplates().Where(t => t.HeldOut).Select(t => $"(?:{ToPattern(t)})")) + ")$");
+        var heldOut = InstructionWorld.Generate(5, 2000, Split.HeldOut);
+        foreach (var turn in heldOut.SelectMany(c => c.Turns))
+            Assert.True(heldOutQuestions.IsMatch(StripDecoration(turn.User)), turn.User);
+    }
+
+    // Templates become patterns: fixed text matched literally, each {slot} matching any text, "a" also as "an".
+    private static string ToPattern(Template t) =>
+        Regex.Replace(Regex.Replace(Regex.Escape(t.Text), @"\\\{\w+}", ".+"), @"\b([Aa])\\ ", @"$1n?\ ");
+
+    private static IEnumerable<Template> AllQuestionTemplates() =>
+        KnowledgeBase.Topics.SelectMany(t => t.Questions).Concat(FactRelation.All.SelectMany(r => r.Questions));
+
+    private static IEnumerable<Template> AllTemplates() =>
+        AllQuestionTemplates()
+            .Concat(FactRelation.All.SelectMany(r => r.Statements))
+            .Concat(SystemPrompts.ByBehavior.Values.SelectMany(v => v));
+
+    private static IEnumerable<string> TrainTexts() =>
+        Train.Value.SelectMany(c => c.Turns.SelectMany(t => new[] { t.User, t.Assistant }).Append(c.System ?? ""));
+
+    private static string StripDecoration(string question) =>
+        Regex.Replace(question, @"^(Hi! |Hello\. |Quick question: |Excuse me\. )|( Thanks\.| Thank you\.)$", "");
+}
