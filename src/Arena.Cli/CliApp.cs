@@ -17,6 +17,7 @@ public static class CliApp
                     [--kl full|topk:K] [--rank R] [--alpha A] [--targets q,k,v,o] [--lr LR] [--epochs E] [--batch B]
                     [--seed S] [--held-out F] [--force]
           merge     --model DIR --adapter DIR[:strength]... --out DIR [--force]   (a full HF checkpoint with the adapters folded in)
+          starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force]
           bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
         common: --device cpu|cuda  --dtype f32|bf16
         """;
@@ -32,6 +33,7 @@ public static class CliApp
         }
         try
         {
+            if (args[0] == "starter") return StarterCommand.Run(args.Length > 1 ? args[1] : "", new CliArgs(args.Skip(2), Flags));
             var a = new CliArgs(args.Skip(1), Flags);
             return args[0] switch
             {

@@ -129,15 +129,19 @@ public static class ModelConfigReader
     static string? OptString(JsonObject? c, string key) =>
         c?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
     static int? OptInt(JsonObject? c, string key) =>
-        c?[key] is JsonValue v && v.TryGetValue<double>(out var d) && d == Math.Floor(d) ? (int)d : null;
-    static double? OptDouble(JsonObject? c, string key) =>
-        c?[key] is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+        Number(c?[key]) is { } d && d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue ? (int)d : null;
+    static double? OptDouble(JsonObject? c, string key) => Number(c?[key]);
+
+    // A parsed file holds JsonElements, a built object holds CLR numbers; reading the JSON text covers both.
+    static double? Number(JsonNode? n) =>
+        n is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            ? double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : null;
     static bool? OptBool(JsonObject? c, string key) =>
         c?[key] is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null;
     static List<int> IntList(JsonNode? n) => n switch
     {
-        JsonArray a => a.Select(x => (int)x!.GetValue<double>()).ToList(),
-        JsonValue v when v.TryGetValue<double>(out var d) => [(int)d],
+        JsonArray a => a.Select(x => (int)(Number(x) ?? throw new JsonException("eos_token_id must hold integers"))).ToList(),
+        JsonValue v when Number(v) is { } d => [(int)d],
         _ => [],
     };
 }

@@ -1,3 +1,4 @@
+using Arena.Engine.Tokenization;
 namespace Arena.Starter.Tokenizer;
 
 /// <summary>
@@ -20,7 +21,7 @@ public sealed class BpeTrainer(BpeTrainerOptions options)
         if (targetMerges < 0)
             throw new ArgumentException("VocabSize must leave room for the 256 byte symbols and the special tokens.", nameof(options));
 
-        var tokens = ByteLevelAlphabet.Symbols.Select(c => c.ToString()).ToList();
+        var tokens = Enumerable.Range(0, 256).Select(b => ByteLevelAlphabet.ByteToChar((byte)b).ToString()).ToList();
         var ids = tokens.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
         var words = WordTable.Count(texts, options.SpecialTokens, cancellationToken);
         var pairs = new PairIndex(words, tokens);

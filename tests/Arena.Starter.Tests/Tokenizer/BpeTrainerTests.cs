@@ -1,3 +1,4 @@
+using Arena.Engine.Tokenization;
 using Arena.Starter.Tokenizer;
 using Arena.Starter.World;
 
@@ -74,7 +75,7 @@ public class BpeTrainerTests
             .SelectMany(t => Gpt2PreTokenizer.WithoutSpecialTokens(t, SpecialTokens.All))
             .SelectMany(Gpt2PreTokenizer.Split)
             .GroupBy(w => w)
-            .Select(g => (Symbols: ByteLevelAlphabet.Encode(g.Key).Select(c => c.ToString()).ToList(), Count: g.Count()))
+            .Select(g => (Symbols: ByteLevelAlphabet.EncodeText(g.Key).Select(c => c.ToString()).ToList(), Count: g.Count()))
             .ToList();
         var merges = new List<(string, string)>();
         for (var step = 0; step < count; step++)

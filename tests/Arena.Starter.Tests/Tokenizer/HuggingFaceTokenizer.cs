@@ -1,3 +1,4 @@
+using Arena.Engine.Tokenization;
 using System.Text.Json;
 using Arena.Starter.Tokenizer;
 using Microsoft.ML.Tokenizers;
@@ -47,7 +48,7 @@ internal sealed class HuggingFaceTokenizer
         var ids = new List<int>();
         foreach (var word in Gpt2PreTokenizer.Split(text))
         {
-            var symbols = ByteLevelAlphabet.Encode(word).Select(c => c.ToString()).ToList();
+            var symbols = ByteLevelAlphabet.EncodeText(word).Select(c => c.ToString()).ToList();
             while (true)
             {
                 var best = Enumerable.Range(0, symbols.Count - 1)

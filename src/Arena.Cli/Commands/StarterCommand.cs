@@ -1,0 +1,37 @@
+using Arena.Starter.Build;
+
+namespace Arena.Cli.Commands;
+
+/// <summary>arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force]</summary>
+public static class StarterCommand
+{
+    public static int Run(string sub, CliArgs a)
+    {
+        if (sub != "build") throw new UsageException($"unknown starter command '{sub}' (try: arena starter build --out DIR)");
+        var options = new StarterBuildOptions
+        {
+            OutputDirectory = a.Required("out"),
+            Minutes = a.Double("minutes", 14, double.Epsilon, 24 * 60),
+            Seed = a.Int("seed", 1, 0, int.MaxValue),
+            Steps = a.Get("steps") is null ? null : a.Int("steps", 0, 1, 10_000_000),
+            Conversations = a.Int("conversations", 120_000, 100, 10_000_000),
+            ProbesPerBehavior = a.Int("probes", 20, 1, 1000),
+            Force = a.Flag("force"),
+        };
+        a.RejectUnknown();
+        using var output = new OutputFolder(options.OutputDirectory, options.Force);
+        var bar = new ProgressBar();
+        var builder = new StarterBuilder(options)
+        {
+            Log = m => { bar.Done(); Console.Error.WriteLine(m); },
+            Progress = new SyncProgress<Arena.Engine.Training.TrainingProgress>(p => bar.Update("training", (double)p.Step / p.TotalSteps,
+                $"step {p.Step}/{p.TotalSteps} loss {p.Loss:F3} {p.TokensPerSecond:N0} tok/s", p.Remaining)),
+        };
+        var report = builder.Build(output.Staging).GetAwaiter().GetResult();
+        bar.Done();
+        output.Commit();
+        Console.WriteLine($"starter model in {options.OutputDirectory}: {report.Parameters / 1e6:F2} M parameters, {report.Steps} steps, " +
+                          $"loss {report.FinalLoss:F3}, fact recall {report.FactRecall:P0}, {report.TotalSeconds / 60:F1} min");
+        return 0;
+    }
+}

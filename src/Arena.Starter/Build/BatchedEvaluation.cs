@@ -1,0 +1,47 @@
+using Arena.Engine.Generation;
+using Arena.Engine.Tokenization;
+using Arena.Starter.Behaviors;
+using Arena.Starter.World;
+
+namespace Arena.Starter.Build;
+
+/// <summary>
+/// Runs an <see cref="EvaluationSuite"/> against a model with batched generation: all probes' first turns in one
+/// batch, then all second turns (whose history is the model's own first replies), and so on; the suite then scores
+/// the replies exactly as if it had asked for them one by one.
+/// </summary>
+public static class BatchedEvaluation
+{
+    const int RowsPerBatch = 96;
+
+    public static async Task<EvaluationReport> Run(EvaluationSuite suite, TextGenerator generator, TextTokenizer tokenizer, SamplingOptions options, CancellationToken ct = default)
+    {
+        var replies = new Dictionary<string, string>();
+        var plays = suite.Probes
+            .SelectMany(p => p.System is null ? new[] { (Probe: p, System: (string?)null) } : [(p, p.System), (p, null)])
+            .Select(x => (x.Probe, x.System, Replies: new List<string>()))
+            .ToList();
+        var turns = plays.Max(p => p.Probe.UserTurns.Count);
+        for (int t = 0; t < turns; t++)
+        {
+            var pending = plays.Where(p => t < p.Probe.UserTurns.Count).ToList();
+            var keys = pending.Select(p => ChatMlFormatter.FormatPrompt(p.System, p.Probe.UserTurns.Take(t + 1).ToList(), p.Replies)).ToList();
+            for (int start = 0; start < pending.Count; start += RowsPerBatch)
+            {
+                var count = Math.Min(RowsPerBatch, pending.Count - start);
+                var prompts = keys.Skip(start).Take(count).Select(k => tokenizer.Encode(k)).ToList();
+                var texts = new string[count];
+                await foreach (var d in generator.Complete(prompts, options with { Seed = (options.Seed ?? 0) + 7919 * t + start }, ct))
+                    texts[d.Row] += d.Text;
+                for (int i = 0; i < count; i++)
+                {
+                    var reply = (texts[i] ?? "").Trim();
+                    replies[keys[start + i]] = reply;
+                    pending[start + i].Replies.Add(reply);
+                }
+            }
+        }
+        return await suite.RunAsync((system, users, assistants, _) =>
+            ValueTask.FromResult(replies[ChatMlFormatter.FormatPrompt(system, users, assistants)]), ct);
+    }
+}

@@ -1,0 +1,36 @@
+namespace Arena.Starter.Build;
+
+/// <summary>
+/// How to build the starter model. Sizes are chosen so a full build (data, tokenizer, training, evaluation) fits in
+/// about 20 minutes on a 2-core CPU; <see cref="Minutes"/> is the training budget within that.
+/// </summary>
+public sealed record StarterBuildOptions
+{
+    public required string OutputDirectory { get; init; }
+    public double Minutes { get; init; } = 14;
+    public int Seed { get; init; } = 1;
+    public int Conversations { get; init; } = 120_000;
+    public int VocabSize { get; init; } = 4096;
+    public int HiddenSize { get; init; } = 256;
+    public int Layers { get; init; } = 4;
+    public int Heads { get; init; } = 4;
+    public int KvHeads { get; init; } = 2;
+    public int IntermediateSize { get; init; } = 688;
+    public int ContextLength { get; init; } = 512;
+    public int BatchSize { get; init; } = 16;
+    public double LearningRate { get; init; } = 3e-3;
+    /// <summary>Held-out probes per behavior in the adherence evaluation.</summary>
+    public int ProbesPerBehavior { get; init; } = 20;
+    /// <summary>Optimiser steps; when set, overrides the time budget, making the build reproducible bit for bit.</summary>
+    public int? Steps { get; init; }
+    public bool Force { get; init; }
+
+    public void Validate()
+    {
+        if (!(Minutes > 0) || Minutes > 24 * 60) throw new ArgumentException($"minutes must be in (0, 1440], got {Minutes}");
+        if (Conversations < 100) throw new ArgumentException("at least 100 conversations are needed");
+        if (VocabSize is < 300 or > 65536) throw new ArgumentException($"vocabulary size must be in 300..65536, got {VocabSize}");
+        if (HiddenSize % Heads != 0 || Heads % KvHeads != 0) throw new ArgumentException("hidden size must divide by heads, heads by kv heads");
+        if (Steps is <= 0) throw new ArgumentException("steps must be positive");
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Arena.Engine.Checkpoints;
+using Arena.Engine.Generation;
+using Arena.Engine.Modules;
+using Arena.Engine.Tokenization;
+using Arena.Engine.Training;
+using Arena.Starter.Behaviors;
+using Arena.Starter.Tokenizer;
+using Arena.Starter.World;
+using static TorchSharp.torch;
+
+namespace Arena.Starter.Build;
+
+/// <summary>
+/// Builds the starter model end to end: generate the instruction world, train the byte-level BPE tokenizer, train a
+/// small Llama from scratch on the CPU, evaluate adherence on held-out probes, and write a Hugging Face folder
+/// (config.json, model.safetensors in bf16, tokenizer files, training-report.json).
+/// </summary>
+public sealed class StarterBuilder(StarterBuildOptions options)
+{
+    public Action<string>? Log { get; init; }
+    public IProgress<TrainingProgress>? Progress { get; init; }
+
+    /// <summary>Builds into <paramref name="staging"/> (the caller moves it into place when this returns).</summary>
+    public async Task<TrainingReport> Build(string staging, CancellationToken ct = default)
+    {
+        options.Validate();
+        var o = options;
+        var clock = Stopwatch.StartNew();
+        set_num_threads(Math.Max(1, Environment.ProcessorCount));
+        manual_seed(o.Seed);
+
+        Log?.Invoke($"generating {o.Conversations:N0} conversations (seed {o.Seed})");
+        var conversations = InstructionWorld.Generate(o.Seed, o.Conversations, Split.Train);
+        var texts = conversations.Select(c => ChatMlFormatter.Format(c).Text).ToList();
+
+        Log?.Invoke($"training a {o.VocabSize}-token byte-level BPE on {texts.Sum(t => (long)t.Length) / 1e6:F1} M characters");
+        var bpe = new BpeTrainer(new BpeTrainerOptions { VocabSize = o.VocabSize }).Train(texts);
+        await TokenizerFiles.SaveAsync(bpe, staging, o.ContextLength, ct);
+        var tokenizer = TokenizerLoader.Load(staging);
+        int Id(string token) => tokenizer.TokenToId(token) ?? throw new InvalidOperationException($"tokenizer lacks {token}");
+
+        var vocab = (tokenizer.VocabSize + 63) / 64 * 64;  // a multiple of 64 keeps the LM head's matmul aligned
+        var configJson = StarterConfig.ConfigJson(o, vocab, Id(SpecialTokens.EndOfText), Id(SpecialTokens.ImEnd), Id(SpecialTokens.EndOfText));
+        var config = StarterConfig.Parse(configJson);
+
+        Log?.Invoke("tokenizing");
+        var tokenize = new ConversationTokenizer(tokenizer);
+        var examples = conversations.AsParallel().AsOrdered().Select(tokenize.Tokenize).Where(e => e.Length <= o.ContextLength).ToList();
+
+        using var model = ModelFactory.Create(config, ScalarType.Float32, CPU);
+        WeightInit.Normal(model, 0.02, o.Seed);
+        var parameters = model.parameters().Sum(p => p.NumberOfElements);
+        Log?.Invoke($"training {parameters / 1e6:F2} M parameters for {(o.Steps is { } s ? $"{s} steps" : $"{o.Minutes:0.#} minutes")}");
+        var losses = new List<double>();
+        TrainingProgress? last = null;
+        var trainer = new LanguageModelTrainer(model, new TrainingOptions
+        {
+            LearningRate = o.LearningRate,
+            BatchSize = o.BatchSize,
+            SequenceLength = o.ContextLength,
+            WarmupSteps = 100,
+            MaxSteps = o.Steps ?? 1_000_000,
+            TimeBudget = o.Steps is null ? TimeSpan.FromMinutes(o.Minutes) : null,
+            Seed = o.Seed,
+        })
+        {
+            Progress = new SyncProgress<TrainingProgress>(p =>
+            {
+                last = p;
+                if (p.Step % 25 == 0) losses.Add(Math.Round(p.Loss, 4));
+                Progress?.Report(p);
+            }),
+        };
+        var trainClock = Stopwatch.StartNew();
+        var finalLoss = trainer.Train(examples, ct);
+        var trainingSeconds = trainClock.Elapsed.TotalSeconds;
+
+        ModelSaver.Save(model, staging, configJson, ScalarType.BFloat16);
+        await File.WriteAllTextAsync(Path.Combine(staging, "generation_config.json"), new JsonObject
+        {
+            ["bos_token_id"] = Id(SpecialTokens.EndOfText),
+            ["eos_token_id"] = new JsonArray(Id(SpecialTokens.ImEnd), Id(SpecialTokens.EndOfText)),
+            ["pad_token_id"] = Id(SpecialTokens.EndOfText),
+            ["temperature"] = 0.7,
+            ["do_sample"] = true,
+        }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
+
+        Log?.Invoke("evaluating on held-out probes");
+        // Evaluate the model as shipped (bf16 weights), as every user of the checkpoint will see it.
+        using var shipped = ModelLoader.Load(staging, ScalarType.Float32, CPU);
+        var generator = new TextGenerator(shipped, tokenizer);
+        var suite = new EvaluationSuite(InstructionWorld.Probes(o.Seed + 1000, o.ProbesPerBehavior));
+        var greedy = await BatchedEvaluation.Run(suite, generator, tokenizer, SamplingOptions.GreedyDecoding(96), ct);
+        var sampled = await BatchedEvaluation.Run(suite, generator, tokenizer, new SamplingOptions { MaxNewTokens = 96, Temperature = 0.7, Seed = o.Seed }, ct);
+        Log?.Invoke(Environment.NewLine + greedy.ToTable());
+
+        var report = new TrainingReport
+        {
+            Seed = o.Seed,
+            Conversations = conversations.Count,
+            TrainingCharacters = texts.Sum(t => (long)t.Length),
+            TrainingTokens = examples.Sum(e => (long)e.Length),
+            LossTokens = examples.Sum(e => (long)e.LossMask.Count(m => m)),
+            VocabSize = vocab,
+            Parameters = parameters,
+            Architecture = $"Llama: {o.Layers} layers, hidden {o.HiddenSize}, {o.Heads} heads ({o.KvHeads} kv), MLP {o.IntermediateSize}, context {o.ContextLength}, tied embeddings",
+            Steps = last?.Step ?? 0,
+            TokensSeen = last?.TokensSeen ?? 0,
+            FinalLoss = finalLoss,
+            TrainingSeconds = trainingSeconds,
+            TotalSeconds = clock.Elapsed.TotalSeconds,
+            TokensPerSecond = last?.TokensPerSecond ?? 0,
+            Adherence = greedy.Rows,
+            Families = greedy.Rows.GroupBy(r => r.Family).Select(g => new FamilyAdherence(g.Key,
+                g.Sum(r => r.Prompted * r.N) / g.Sum(r => r.N), g.Sum(r => r.Unprompted * r.N) / g.Sum(r => r.N), g.Sum(r => r.N))).ToList(),
+            FactRecall = greedy.FactRecall,
+            UnpromptedFactRecall = greedy.UnpromptedFactRecall,
+            PromptedByTurn0 = greedy.PromptedByTurn.FirstOrDefault(),
+            PromptedByTurn = greedy.PromptedByTurn,
+            DegenerateRateAt07 = sampled.DegenerateRate,
+            LossCurve = losses,
+        };
+        await File.WriteAllTextAsync(Path.Combine(staging, "training-report.json"),
+            JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }), ct);
+        return report;
+    }
+}

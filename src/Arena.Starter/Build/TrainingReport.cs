@@ -1,0 +1,33 @@
+using Arena.Starter.Behaviors;
+
+namespace Arena.Starter.Build;
+
+/// <summary>training-report.json: what the starter build did and how the model behaves.</summary>
+public sealed record TrainingReport
+{
+    public required int Seed { get; init; }
+    public required int Conversations { get; init; }
+    public required long TrainingCharacters { get; init; }
+    public required long TrainingTokens { get; init; }
+    public required long LossTokens { get; init; }
+    public required int VocabSize { get; init; }
+    public required long Parameters { get; init; }
+    public required string Architecture { get; init; }
+    public required int Steps { get; init; }
+    public required long TokensSeen { get; init; }
+    public required double FinalLoss { get; init; }
+    public required double TrainingSeconds { get; init; }
+    public required double TotalSeconds { get; init; }
+    public required double TokensPerSecond { get; init; }
+    public required IReadOnlyList<AdherenceRow> Adherence { get; init; }
+    public required IReadOnlyList<FamilyAdherence> Families { get; init; }
+    public required double FactRecall { get; init; }
+    public required double UnpromptedFactRecall { get; init; }
+    public required double PromptedByTurn0 { get; init; }
+    public required IReadOnlyList<double> PromptedByTurn { get; init; }
+    /// <summary>Share of sampled replies (temperature 0.7) flagged as degenerate repetition.</summary>
+    public required double DegenerateRateAt07 { get; init; }
+    public required IReadOnlyList<double> LossCurve { get; init; }
+}
+
+public sealed record FamilyAdherence(string Family, double Prompted, double Unprompted, int N);
