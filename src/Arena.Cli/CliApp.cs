@@ -18,6 +18,7 @@ public static class CliApp
                     [--seed S] [--held-out F] [--force]
           merge     --model DIR --adapter DIR[:strength]... --out DIR [--force]   (a full HF checkpoint with the adapters folded in)
           starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force]
+          eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--epochs E] [--lr LR] [--json FILE]
           bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
         common: --device cpu|cuda  --dtype f32|bf16
         """;
@@ -43,6 +44,7 @@ public static class CliApp
                 "bench" => BenchCommand.Run(a),
                 "bake" => BakeCommand.Run(a),
                 "merge" => MergeCommand.Run(a),
+                "eval-bakes" => EvalBakesCommand.Run(a),
                 _ => throw new UsageException($"unknown command '{args[0]}' (try: arena --help)"),
             };
         }

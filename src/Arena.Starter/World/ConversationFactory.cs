@@ -41,6 +41,43 @@ internal sealed class ConversationFactory
         };
     }
 
+    /// <summary>
+    /// A bake scenario: system prompt and names from the held-out split (never seen in training); bake queries from
+    /// the training question templates, evaluation queries from the held-out ones. For facts, every query asks
+    /// about the one stated fact.
+    /// </summary>
+    public BakeScenario Scenario(string behavior, Random rng, int trainQueries, int evalQueries)
+    {
+        if (_styles.TryGetValue(behavior, out var style))
+        {
+            var context = style.Configure(rng, Split.HeldOut);
+            var system = SystemPrompts.Render(style.Behavior, rng, Split.HeldOut,
+                ("captain", _tables.Names.Pick(rng, "first", Split.HeldOut)),
+                ("name", context.SignOffName ?? ""),
+                ("letter", context.ForbiddenLetter?.ToString() ?? ""),
+                ("word", context.RequiredWord ?? ""),
+                ("language", context.Language?.Name ?? ""));
+            return new BakeScenario(behavior, system, context,
+                Distinct(trainQueries, () => KnowledgeBase.Ask(rng, Split.Train).Question),
+                Distinct(evalQueries, () => KnowledgeBase.Ask(rng, Split.HeldOut).Question));
+        }
+        var relation = FactRelation.All.SingleOrDefault(r => r.Behavior == behavior)
+            ?? throw new ArgumentException($"no bake scenario for behavior '{behavior}'");
+        var fact = relation.Invent(rng, Split.HeldOut, _tables.Names);
+        var prompt = SystemPrompts.Render("fact", rng, Split.HeldOut, ("facts", fact.Statement(rng, Split.HeldOut)));
+        return new BakeScenario(behavior, prompt, new BehaviorContext { FactAnswer = fact.Object },
+            Distinct(trainQueries, () => fact.Question(rng, Split.Train)),
+            Distinct(evalQueries, () => fact.Question(rng, Split.HeldOut)));
+    }
+
+    // Up to n distinct draws (fewer when the templates run out).
+    private static List<string> Distinct(int n, Func<string> draw)
+    {
+        var seen = new HashSet<string>();
+        for (var tries = 0; seen.Count < n && tries < 50 * n; tries++) seen.Add(draw());
+        return [.. seen];
+    }
+
     private static Conversation Neutral(string behavior, string? system, int turns, Random rng, Split split)
     {
         var list = Enumerable.Range(0, turns).Select(_ => KnowledgeBase.Ask(rng, split)).Select(qa => new Turn(qa.Question, qa.Answer));

@@ -60,6 +60,13 @@ public static class InstructionWorld
     public static IReadOnlyList<Probe> Probes(int seed, int perBehavior) =>
         [.. BehaviorCatalog.Names.SelectMany(b => Generate(seed, b, perBehavior, Split.HeldOut)).Select(ToProbe)];
 
+    /// <summary>A seeded bake scenario for <paramref name="behavior"/> (see <see cref="BakeScenario"/>).</summary>
+    public static BakeScenario Scenario(int seed, string behavior, int trainQueries = 48, int evalQueries = 24)
+    {
+        _ = BehaviorCatalog.Checker(behavior);
+        return Factory.Value.Scenario(behavior, RandomExtensions.For(seed, 0, RandomExtensions.StableHash("scenario/" + behavior)), trainQueries, evalQueries);
+    }
+
     /// <summary>A conversation as a probe: its user turns to replay, its assistant turns as references.</summary>
     public static Probe ToProbe(Conversation c) =>
         new(c.Behavior, c.System, [.. c.Turns.Select(t => t.User)], c.Contexts, [.. c.Turns.Select(t => t.Assistant)]);

@@ -1,0 +1,69 @@
+using Arena.Engine;
+using Arena.Engine.Baking;
+using Arena.Engine.Generation;
+using Arena.Engine.Lora;
+using Arena.Engine.Tokenization;
+using Arena.Starter.Behaviors;
+using Arena.Starter.World;
+
+namespace Arena.Starter.Baking;
+
+/// <summary>
+/// Bakes the world's behaviors into a model and measures the result with the behavior checkers: adherence of the
+/// prompted base (the target), of the unprompted base (the floor), and of the unprompted baked model at strength
+/// 1, 0.5 (half-baked) and 1.5 (amplified), on held-out queries the bake never saw.
+/// </summary>
+public sealed class BakeEvaluation(LanguageModel lm)
+{
+    public Action<BakeProgress>? Progress { get; init; }
+
+    public Arena.Engine.Modules.CausalLM Model => lm.Model;
+
+    /// <summary>Share of greedy replies to <paramref name="queries"/> that pass <paramref name="pass"/>.</summary>
+    public async Task<double> Adherence(string? system, IReadOnlyList<string> queries, Func<string, bool> pass, CancellationToken ct = default)
+    {
+        var replies = await Replies(system, queries, ct);
+        return replies.Count(pass) / (double)replies.Length;
+    }
+
+    public async Task<string[]> Replies(string? system, IReadOnlyList<string> queries, CancellationToken ct = default)
+    {
+        var chats = queries.Select(q => (IReadOnlyList<ChatMessage>)(system is null ? [ChatMessage.User(q)] : [ChatMessage.System(system), ChatMessage.User(q)])).ToList();
+        var texts = new string[chats.Count];
+        await foreach (var d in lm.Generator().Chat(chats, SamplingOptions.GreedyDecoding(96), ct)) texts[d.Row] += d.Text;
+        return texts.Select(t => (t ?? "").Trim()).ToArray();
+    }
+
+    public static Func<string, bool> Follows(BakeScenario s) => reply => s.Checker.Follows(reply, s.Context);
+
+    /// <summary>Bakes <paramref name="s"/> on the model as it is (with any adapters already attached) and returns the adapter.</summary>
+    public Task<BakeResult> Bake(BakeScenario s, BakeRecipe recipe, CancellationToken ct = default) =>
+        new Baker(lm.Model, lm.Tokenizer) { Progress = Progress }.Bake(recipe with { Prompt = s.Prompt, Queries = s.TrainQueries }, [lm.Directory], ct);
+
+    public async Task<(ScenarioResult Result, LoraAdapter Adapter)> Run(BakeScenario s, BakeRecipe recipe, CancellationToken ct = default)
+    {
+        var pass = Follows(s);
+        var prompted = await Adherence(s.Prompt, s.EvalQueries, pass, ct);
+        var unprompted = await Adherence(null, s.EvalQueries, pass, ct);
+        var result = await Bake(s, recipe, ct);
+        foreach (var (_, c) in result.Checkpoints) c.Dispose();
+        var adapter = result.Adapter;
+        lm.Model.Attach(adapter, 1.0);
+        try
+        {
+            var baked = await Adherence(null, s.EvalQueries, pass, ct);
+            var bakedPrompted = await Adherence(s.Prompt, s.EvalQueries, pass, ct);
+            lm.Model.SetStrength(adapter.Name, 0.5);
+            var half = await Adherence(null, s.EvalQueries, pass, ct);
+            lm.Model.SetStrength(adapter.Name, 1.5);
+            var amplified = await Adherence(null, s.EvalQueries, pass, ct);
+            var r = result.Report;
+            return (new ScenarioResult(s.Behavior, s.Prompt, prompted, unprompted, baked, half, amplified, bakedPrompted,
+                r.KlPromptedVsParent, r.KlPromptedVsBaked, r.TotalSeconds, r.SamplingTokensPerSecond, r.TrainingTokensPerSecond), adapter);
+        }
+        finally
+        {
+            lm.Model.Detach(adapter.Name);
+        }
+    }
+}

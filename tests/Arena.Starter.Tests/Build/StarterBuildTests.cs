@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Arena.Cli;
+using Arena.Engine.Checkpoints;
+using Arena.Starter.Build;
+
+namespace Arena.Starter.Tests.Build;
+
+/// <summary>
+/// A tiny end-to-end build (about a minute and a half on 2 cores): proves `arena starter build` still works and that
+/// even a short training run makes the model follow system prompts far more often than it does unprompted.
+/// </summary>
+[Collection("starter-build")]
+public class StarterBuildTests(TinyStarterFixture tiny) : IClassFixture<TinyStarterFixture>
+{
+    [Fact]
+    public void TinyBuildWritesAHuggingFaceFolderTheEngineLoads()
+    {
+        foreach (var f in new[] { "config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json", "generation_config.json", "training-report.json" })
+            Assert.True(File.Exists(Path.Combine(tiny.Dir, f)), $"{f} missing");
+        using var lm = Engine.LanguageModel.Load(tiny.Dir, TorchSharp.torch.ScalarType.Float32, TorchSharp.torch.CPU);
+        Assert.Equal("llama", lm.Model.Config.ModelType);
+        Assert.Equal("chatml", lm.Tokenizer.Chat.Name);
+        using var weights = new SafeTensorsFile(Path.Combine(tiny.Dir, "model.safetensors"));
+        Assert.All(weights.Tensors.Values, t => Assert.Equal("BF16", t.DType));
+    }
+
+    [Fact]
+    public void TinyBuildFollowsPromptsFarMoreThanItDoesUnprompted()
+    {
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(tiny.Dir, "training-report.json")))!;
+        var rows = report["adherence"]!.AsArray().Where(r => r!["family"]!.GetValue<string>() != "neutral").ToList();
+        var prompted = rows.Average(r => r!["prompted"]!.GetValue<double>());
+        var unprompted = rows.Average(r => r!["unprompted"]!.GetValue<double>());
+        Assert.True(prompted >= unprompted + 0.10, $"prompted {prompted:P0} vs unprompted {unprompted:P0}");
+        Assert.True(report["final_loss"]!.GetValue<double>() < 3.0);
+    }
+
+    [Fact]
+    public void BuildRefusesANonEmptyOutputWithoutForce()
+    {
+        var (code, err) = TinyStarterFixture.Run("starter", "build", "--out", tiny.Dir, "--minutes", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("not empty", err);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public void BuildRefusesNonPositiveMinutes(string minutes)
+    {
+        var (code, err) = TinyStarterFixture.Run("starter", "build", "--out", Path.Combine(Path.GetTempPath(), "arena-never", Guid.NewGuid().ToString("N")), "--minutes", minutes);
+        Assert.Equal(2, code);
+        Assert.Contains("minutes", err);
+    }
+
+    [Fact]
+    public void BuildRefusesAnUnwritablePath()
+    {
+        var file = Path.GetTempFileName();
+        var (code, err) = TinyStarterFixture.Run("starter", "build", "--out", Path.Combine(file, "model"), "--minutes", "1");
+        Assert.Equal(2, code);
+        Assert.Contains(file, err);
+    }
+}
+
+/// <summary>Builds one tiny starter model for the whole class.</summary>
+public sealed class TinyStarterFixture : IDisposable
+{
+    public string Dir { get; } = Path.Combine(Path.GetTempPath(), "arena-starter-tests", Guid.NewGuid().ToString("N"));
+
+    public TinyStarterFixture()
+    {
+        var (code, err) = Run("starter", "build", "--out", Dir, "--minutes", "1.5", "--conversations", "12000", "--probes", "6", "--seed", "3");
+        if (code != 0) throw new InvalidOperationException("tiny starter build failed: " + err);
+    }
+
+    public static (int Code, string Err) Run(params string[] args)
+    {
+        var old = Console.Error;
+        var err = new StringWriter();
+        Console.SetError(err);
+        try { return (CliApp.Run(args), err.ToString()); }
+        finally { Console.SetError(old); }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Dir)) Directory.Delete(Dir, recursive: true);
+    }
+}
+
+[CollectionDefinition("starter-build", DisableParallelization = true)]
+public sealed class StarterBuildCollection;
