@@ -7,6 +7,7 @@ public static class StarterCommand
 {
     public static int Run(string sub, CliArgs a)
     {
+        if (sub == "eval") return Eval(a);
         if (sub != "build") throw new UsageException($"unknown starter command '{sub}' (try: arena starter build --out DIR)");
         var options = new StarterBuildOptions
         {
@@ -32,6 +33,30 @@ public static class StarterCommand
         output.Commit();
         Console.WriteLine($"starter model in {options.OutputDirectory}: {report.Parameters / 1e6:F2} M parameters, {report.Steps} steps, " +
                           $"loss {report.FinalLoss:F3}, fact recall {report.FactRecall:P0}, {report.TotalSeconds / 60:F1} min");
+        return 0;
+    }
+
+    /// <summary>arena starter eval --model DIR [--adapter DIR[:s]]... [--probes N] [--seed S]: the adherence suite on any model.</summary>
+    static int Eval(CliArgs a)
+    {
+        var modelDir = a.Required("model");
+        var adapters = AdapterSpec.ParseAll(a.All("adapter"));
+        var probes = a.Int("probes", 20, 1, 1000);
+        var seed = a.Int("seed", 1, 0, int.MaxValue);
+        var dev = DeviceOptions.From(a);
+        a.RejectUnknown();
+        using var lm = Arena.Engine.LanguageModel.Load(modelDir, dev.DType, dev.Device);
+        var loaded = AdapterSpec.AttachAll(lm.Model, adapters, dev);
+        try
+        {
+            var (greedy, sampled) = StarterBuilder.Evaluate(lm.Model, lm.Tokenizer, seed, probes).GetAwaiter().GetResult();
+            Console.WriteLine(greedy.ToTable());
+            Console.WriteLine($"degenerate replies at temperature 0.7: {sampled.DegenerateRate:P1}");
+        }
+        finally
+        {
+            foreach (var l in loaded) l.Dispose();
+        }
         return 0;
     }
 }

@@ -35,8 +35,10 @@ public static class BatchedEvaluation
                     texts[d.Row] += d.Text;
                 for (int i = 0; i < count; i++)
                 {
+                    // Two plays can reach the same prompt (same system and question); the suite will ask once, so
+                    // both continue from the first reply — batch position can change a greedy tie between them.
                     var reply = (texts[i] ?? "").Trim();
-                    replies[keys[start + i]] = reply;
+                    if (!replies.TryAdd(keys[start + i], reply)) reply = replies[keys[start + i]];
                     pending[start + i].Replies.Add(reply);
                 }
             }

@@ -91,10 +91,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
         Log?.Invoke("evaluating on held-out probes");
         // Evaluate the model as shipped (bf16 weights), as every user of the checkpoint will see it.
         using var shipped = ModelLoader.Load(staging, ScalarType.Float32, CPU);
-        var generator = new TextGenerator(shipped, tokenizer);
-        var suite = new EvaluationSuite(InstructionWorld.Probes(o.Seed + 1000, o.ProbesPerBehavior));
-        var greedy = await BatchedEvaluation.Run(suite, generator, tokenizer, SamplingOptions.GreedyDecoding(96), ct);
-        var sampled = await BatchedEvaluation.Run(suite, generator, tokenizer, new SamplingOptions { MaxNewTokens = 96, Temperature = 0.7, Seed = o.Seed }, ct);
+        var (greedy, sampled) = await Evaluate(shipped, tokenizer, o.Seed, o.ProbesPerBehavior, ct);
         Log?.Invoke(Environment.NewLine + greedy.ToTable());
 
         var report = new TrainingReport
@@ -123,8 +120,18 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             DegenerateRateAt07 = sampled.DegenerateRate,
             LossCurve = losses,
         };
-        await File.WriteAllTextAsync(Path.Combine(staging, "training-report.json"),
+        await File.WriteAllTextAsync(Path.Combine(staging, TrainingReport.FileName),
             JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }), ct);
         return report;
+    }
+
+    /// <summary>The adherence suite on held-out probes: greedy replies for adherence, temperature 0.7 for fluency.</summary>
+    public static async Task<(EvaluationReport Greedy, EvaluationReport Sampled)> Evaluate(CausalLM model, TextTokenizer tokenizer, int seed, int probesPerBehavior, CancellationToken ct = default)
+    {
+        var generator = new TextGenerator(model, tokenizer);
+        var suite = new EvaluationSuite(InstructionWorld.Probes(seed + 1000, probesPerBehavior));
+        var greedy = await BatchedEvaluation.Run(suite, generator, tokenizer, SamplingOptions.GreedyDecoding(96), ct);
+        var sampled = await BatchedEvaluation.Run(suite, generator, tokenizer, new SamplingOptions { MaxNewTokens = 96, Temperature = 0.7, Seed = seed }, ct);
+        return (greedy, sampled);
     }
 }

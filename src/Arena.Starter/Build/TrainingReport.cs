@@ -5,6 +5,8 @@ namespace Arena.Starter.Build;
 /// <summary>training-report.json: what the starter build did and how the model behaves.</summary>
 public sealed record TrainingReport
 {
+    public const string FileName = "training-report.json";
+
     public required int Seed { get; init; }
     public required int Conversations { get; init; }
     public required long TrainingCharacters { get; init; }
