@@ -12,7 +12,7 @@ public static class StarterCommand
         var options = new StarterBuildOptions
         {
             OutputDirectory = a.Required("out"),
-            Minutes = a.Double("minutes", 14, double.Epsilon, 24 * 60),
+            Minutes = a.Double("minutes", 17, double.Epsilon, 24 * 60),
             Seed = a.Int("seed", 1, 0, int.MaxValue),
             Steps = a.Get("steps") is null ? null : a.Int("steps", 0, 1, 10_000_000),
             Conversations = a.Int("conversations", 120_000, 100, 10_000_000),

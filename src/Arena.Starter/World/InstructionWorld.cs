@@ -13,12 +13,12 @@ public static class InstructionWorld
     // Neutral data is a quarter of the mix so the unprompted default is learned as firmly as any style.
     private static readonly (string Behavior, double Weight)[] Mix =
     [
-        (BehaviorCatalog.Plain, 3), (BehaviorCatalog.Assistant, 1), (BehaviorCatalog.Unknown, 1),
+        (BehaviorCatalog.Plain, 2), (BehaviorCatalog.Assistant, 1), (BehaviorCatalog.Unknown, 1),
         (BehaviorCatalog.Pirate, 1), (BehaviorCatalog.Caps, 1), (BehaviorCatalog.Rhyme, 1), (BehaviorCatalog.SignOff, 1),
         (BehaviorCatalog.Formal, 1), (BehaviorCatalog.Cheerful, 1), (BehaviorCatalog.Sad, 1),
         (BehaviorCatalog.Zorbish, 1), (BehaviorCatalog.Plonkan, 1), (BehaviorCatalog.Lipogram, 1), (BehaviorCatalog.Mention, 1),
-        (BehaviorCatalog.FactCapital, 0.8), (BehaviorCatalog.FactBirthplace, 0.8), (BehaviorCatalog.FactFounder, 0.8),
-        (BehaviorCatalog.FactInvention, 0.8), (BehaviorCatalog.FactPet, 0.8),
+        (BehaviorCatalog.FactCapital, 1.2), (BehaviorCatalog.FactBirthplace, 1.2), (BehaviorCatalog.FactFounder, 1.2),
+        (BehaviorCatalog.FactInvention, 1.2), (BehaviorCatalog.FactPet, 1.2),
     ];
 
     private static readonly Lazy<ConversationFactory> Factory = new(() => new ConversationFactory(WorldTables.Instance));

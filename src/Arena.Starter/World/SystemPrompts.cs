@@ -103,6 +103,11 @@ internal static class SystemPrompts
         };
 
     /// <summary>A system prompt for <paramref name="key"/> (a behavior, or "fact"), its slots filled.</summary>
+    /// <remarks>Training prompts are composed from parts (see <see cref="ComposedPrompts"/>) two times in three.</remarks>
     public static string Render(string key, Random rng, Split split, params (string Slot, string Value)[] slots) =>
-        rng.Pick(Template.Of(ByBehavior[key], split)).Fill(slots);
+        (split == Split.Train && ComposedPrompts.Has(key) && rng.NextDouble() < ComposedShare
+            ? ComposedPrompts.Compose(key, rng, Template.Of(ByBehavior[key], Split.HeldOut))
+            : rng.Pick(Template.Of(ByBehavior[key], split))).Fill(slots);
+
+    private const double ComposedShare = 2.0 / 3;
 }
