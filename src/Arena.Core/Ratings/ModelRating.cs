@@ -1,0 +1,19 @@
+namespace Arena.Core.Ratings;
+
+/// <summary>
+/// One leaderboard row. <see cref="Rating"/> is the Bradley–Terry rating (what the rank is based on) with its bootstrap
+/// interval; <see cref="Elo"/> is online Elo for comparison. <see cref="WinRate"/> is the mean score, (wins + ties / 2)
+/// / battles: ties count half, the same score the ratings are fitted to (the head-to-head matrix leaves ties out).
+/// </summary>
+public sealed record ModelRating(
+    string Model,
+    int Rank,
+    double Rating,
+    double CiLow,
+    double CiHigh,
+    double Elo,
+    int Battles,
+    int Wins,
+    int Ties,
+    int Losses,
+    double WinRate);
