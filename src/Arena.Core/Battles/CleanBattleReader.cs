@@ -47,7 +47,7 @@ public static class CleanBattleReader
         {
             bool more;
             try { more = await elements.MoveNextAsync(); }
-            catch (JsonException e) { throw new BattleFormatException(source, $"element [{index}]", BadJson(e)); }
+            catch (JsonException e) { throw new BattleFormatException(source, $"element [{ElementOf(e) ?? index}]", BadJson(e)); }
             if (!more) yield break;
             yield return (elements.Current, $"element [{index}]");
         }
@@ -93,6 +93,11 @@ public static class CleanBattleReader
         if (a == b) throw Fail($"model_a and model_b are the same model ('{a}')");
         return new Battle(a, b, winner, tstamp);
     }
+
+    /// <summary>The element a parse error is in, from its JSON path ("$[12].winner"): the serializer reads ahead of
+    /// the elements it has handed out, so the count of elements read so far can lag behind.</summary>
+    static int? ElementOf(JsonException e) =>
+        e.Path is ['$', '[', .. var rest] && rest.IndexOf(']') is > 0 and var close && int.TryParse(rest[..close], out var i) ? i : null;
 
     /// <summary>System.Text.Json's message without its trailing "Path: … | LineNumber: …", restated 1-based.</summary>
     static string BadJson(JsonException e)
