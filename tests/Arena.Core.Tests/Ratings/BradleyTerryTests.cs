@@ -52,6 +52,22 @@ public sealed class BradleyTerryTests
     }
 
     [Fact]
+    public void ACleanSweepOfAThousandBattlesStaysFiniteAndFarAhead()
+    {
+        var r = B.BradleyTerry([.. Enumerable.Range(0, 1000).Select(i => B.Win("a", "b", i))]);
+        Assert.True(double.IsFinite(r["a"]) && double.IsFinite(r["b"]));
+        Assert.InRange(r["a"] - r["b"], 1000, 10_000); // unbounded by the data; held by the tiny L2 term
+    }
+
+    [Fact]
+    public void AnEmptyBattleListGivesAnEmptyTable()
+    {
+        var table = Leaderboard.Compute([], DateTimeOffset.UnixEpoch);
+        Assert.Empty(table.Models);
+        Assert.Equal(0, table.Battles);
+    }
+
+    [Fact]
     public void RatingsAreCentredOnTheInitialRating()
     {
         Assert.Equal(1000, B.BradleyTerry(Field).Values.Average(), 1e-9);
