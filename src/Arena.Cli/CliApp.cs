@@ -19,6 +19,7 @@ public static class CliApp
           merge     --model DIR --adapter DIR[:strength]... --out DIR [--force]   (a full HF checkpoint with the adapters folded in)
           starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force]
           eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--epochs E] [--lr LR] [--json FILE]
+          ratings   --battles FILE [--bootstrap N] [--seed S] [--format table|json]   (or --bench-battles N [--bench-models M])
           bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
         common: --device cpu|cuda  --dtype f32|bf16
         """;
@@ -45,10 +46,11 @@ public static class CliApp
                 "bake" => BakeCommand.Run(a),
                 "merge" => MergeCommand.Run(a),
                 "eval-bakes" => EvalBakesCommand.Run(a),
+                "ratings" => RatingsCommand.Run(a),
                 _ => throw new UsageException($"unknown command '{args[0]}' (try: arena --help)"),
             };
         }
-        catch (Exception e) when (e is UsageException or CheckpointException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or Engine.Tokenization.TokenizerException or Engine.Baking.BakeException)
+        catch (Exception e) when (e is UsageException or CheckpointException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or Engine.Tokenization.TokenizerException or Engine.Baking.BakeException or Arena.Core.Battles.BattleFormatException)
         {
             Console.Error.WriteLine($"error: {OneLine(e.Message)}");
             return 2;

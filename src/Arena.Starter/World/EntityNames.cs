@@ -4,6 +4,8 @@ namespace Arena.Starter.World;
 /// Invented names built from syllables, one pool per kind of entity, each split 80/20 into train and held-out.
 /// The pools are disjoint across kinds and never collide with an English word of the world or a word of a
 /// made-up language, so a held-out name can be found in text by a whole-word search.
+/// Training draws a fresh name from the whole syllable space each time (never a held-out one): with a few hundred
+/// names a small model memorises them and learns nothing about copying; with thousands it has to copy.
 /// </summary>
 internal sealed class EntityNames
 {
@@ -19,6 +21,8 @@ internal sealed class EntityNames
 
     private readonly Dictionary<(string Kind, Split Split), string[]> _pools = [];
     private readonly HashSet<string> _taken;
+    private readonly HashSet<string> _heldOut = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (string[] Endings, bool Capitalize)> _shapes = [];
     private readonly Func<string, bool> _forbidden;
 
     public EntityNames(int seed, Func<string, bool> forbidden)
@@ -40,13 +44,26 @@ internal sealed class EntityNames
     /// <summary>All names of one kind and split.</summary>
     public IReadOnlyList<string> Pool(string kind, Split split) => _pools[(kind, split)];
 
-    public string Pick(Random rng, string kind, Split split) => rng.Pick(Pool(kind, split));
+    public string Pick(Random rng, string kind, Split split) =>
+        split == Split.HeldOut ? rng.Pick(Pool(kind, split)) : Fresh(rng, kind);
+
+    private string Fresh(Random rng, string kind)
+    {
+        var (endings, capitalize) = _shapes[kind];
+        while (true)
+        {
+            var name = rng.Pick(Syllables) + rng.Pick(Syllables) + rng.Pick(endings);
+            if (capitalize) name = char.ToUpperInvariant(name[0]) + name[1..];
+            if (name.Length >= 4 && !_heldOut.Contains(name) && !_forbidden(name)) return name;
+        }
+    }
 
     /// <summary>A full name ("Zara Minth") whose two parts both come from <paramref name="split"/>.</summary>
     public string Person(Random rng, Split split) => $"{Pick(rng, "first", split)} {Pick(rng, "last", split)}";
 
     private void Add(string kind, int seed, int count, string[] endings, bool capitalize)
     {
+        _shapes[kind] = (endings, capitalize);
         var rng = new Random(seed ^ RandomExtensions.StableHash(kind));
         var names = new List<string>();
         for (var attempt = 0; names.Count < count; attempt++)
@@ -60,6 +77,7 @@ internal sealed class EntityNames
         }
         var heldOut = (int)(count * HeldOutShare);
         _pools[(kind, Split.HeldOut)] = [.. names.Take(heldOut)];
+        _heldOut.UnionWith(names.Take(heldOut));
         _pools[(kind, Split.Train)] = [.. names.Skip(heldOut)];
     }
 }
