@@ -25,7 +25,8 @@ public sealed class TokenGenerator(CausalLM model)
         var vocab = model.Config.VocabSize;
         if (prompts.Any(p => p.Any(t => t < 0 || t >= vocab))) throw new ArgumentException($"token id outside the vocabulary (0..{vocab - 1})");
 
-        using var noGrad = no_grad();
+        // Grad mode is thread-local and this iterator resumes on whichever thread the consumer continues on, so
+        // no_grad is scoped to each synchronous step below, never held across a yield.
         var device = model.Device;
         var gen = new Generator((ulong)(options.Seed ?? Random.Shared.NextInt64()), device);
         var stopIds = options.StopTokenIds.ToHashSet();
@@ -74,6 +75,7 @@ public sealed class TokenGenerator(CausalLM model)
     /// <summary>One forward over ids (B, T) (the whole prompt, then one token) and the choice of the next token (B).</summary>
     Tensor Step(Tensor ids, Tensor keyMask, Tensor positions, KvCache cache, SamplingOptions o, Generator gen)
     {
+        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var logits = model.Forward(ids, keyMask, positions, cache, lastOnly: true).squeeze(1);
         return Sampler.Next(logits, o, gen).MoveToOuterDisposeScope();

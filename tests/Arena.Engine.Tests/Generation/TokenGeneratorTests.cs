@@ -73,6 +73,20 @@ public class TokenGeneratorTests
     }
 
     [Fact]
+    public async Task GenerationLeavesGradientsEnabledOnEveryThread()
+    {
+        using var model = ModelLoader.Load(Fixture.Dir("llama"), ScalarType.Float32, CPU);
+        var prompts = Rows(Fixture.Expected("llama", "greedy_prompt"));
+        for (int i = 0; i < 4; i++)
+        {
+            await Run(new TokenGenerator(model), prompts, SamplingOptions.GreedyDecoding(8));
+            Assert.True(is_grad_enabled());
+            var elsewhere = await Task.Run(() => is_grad_enabled());
+            Assert.True(elsewhere);
+        }
+    }
+
+    [Fact]
     public async Task PromptLongerThanTheContextIsRefused()
     {
         using var model = ModelLoader.Load(Fixture.Dir("llama"), ScalarType.Float32, CPU);
