@@ -66,8 +66,19 @@ internal sealed class ConversationFactory
         var fact = relation.Invent(rng, Split.HeldOut, _tables.Names);
         var prompt = SystemPrompts.Render("fact", rng, Split.HeldOut, ("facts", fact.Statement(rng, Split.HeldOut)));
         return new BakeScenario(behavior, prompt, new BehaviorContext { FactAnswer = fact.Object },
-            Distinct(trainQueries, () => fact.Question(rng, Split.Train)),
-            Distinct(evalQueries, () => fact.Question(rng, Split.HeldOut)));
+            Distinct(trainQueries, () => Decorate(fact.Question(rng, Split.Train), rng)),
+            Distinct(evalQueries, () => Decorate(fact.Question(rng, Split.HeldOut), rng)));
+    }
+
+    // A fact has only a few question templates; greetings and thanks around them give a bake enough distinct queries.
+    private static readonly string[] Openings = ["", "", "Quick question: ", "Hello. ", "Excuse me. ", "Tell me, "];
+    private static readonly string[] Closings = ["", "", " Thanks.", " Thank you.", " Please be brief."];
+
+    private static string Decorate(string question, Random rng)
+    {
+        var opening = rng.Pick(Openings);
+        var body = opening.Length > 0 && opening.EndsWith(", ") ? char.ToLowerInvariant(question[0]) + question[1..] : question;
+        return opening + body + rng.Pick(Closings);
     }
 
     // Up to n distinct draws (fewer when the templates run out).

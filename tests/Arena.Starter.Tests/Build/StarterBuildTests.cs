@@ -6,7 +6,7 @@ using Arena.Starter.Build;
 namespace Arena.Starter.Tests.Build;
 
 /// <summary>
-/// A tiny end-to-end build (about a minute and a half on 2 cores): proves `arena starter build` still works and that
+/// A tiny end-to-end build (350 steps: about a minute and a half on 2 cores, the same model however busy the machine): proves `arena starter build` still works and that
 /// even a short training run makes the model follow system prompts far more often than it does unprompted.
 /// </summary>
 [Collection("starter-build")]
@@ -70,7 +70,7 @@ public sealed class TinyStarterFixture : IDisposable
 
     public TinyStarterFixture()
     {
-        var (code, err) = Run("starter", "build", "--out", Dir, "--minutes", "1.5", "--conversations", "12000", "--probes", "6", "--seed", "3");
+        var (code, err) = Run("starter", "build", "--out", Dir, "--steps", "350", "--conversations", "12000", "--probes", "6", "--seed", "3");
         if (code != 0) throw new InvalidOperationException("tiny starter build failed: " + err);
     }
 
