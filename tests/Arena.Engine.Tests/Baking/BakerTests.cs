@@ -49,7 +49,8 @@ public class BakerTests
         var (trajs, _) = await sampler.Sample(Small.Prompt, Small.Queries.Select(q => (q, false)).ToList(), Small, null, default);
         using var adapter = lm.Model.CreateAdapter("t", new LoraConfig(4, 8, LoraConfig.DefaultTargets), 1);
         lm.Model.Attach(adapter);
-        foreach (var (_, b) in adapter.Weights.Values) { using var _ = no_grad(); b.normal_(0, 0.01); }  // B ≠ 0 so A gets gradient too
+        var init = new Generator(11);
+        foreach (var (_, b) in adapter.Weights.Values) { using var _ = no_grad(); b.normal_(0, 0.01, generator: init); }  // B ≠ 0 so A gets gradient too
         using var teachers = new SequenceBatch(trajs.Select(t => (t.TeacherPrompt, t.Reply)).ToList(), CPU);
         using var students = new SequenceBatch(trajs.Select(t => (t.StudentPrompt, t.Reply)).ToList(), CPU);
         lm.Model.SetEnabled("t", false);
@@ -63,7 +64,8 @@ public class BakerTests
             return targets.Kl(logp).mean().item<float>();
         }
         var before = Kl();
-        using var opt = optim.Adam(adapter.Parameters().Cast<TorchSharp.Modules.Parameter>(), 1e-2);
+        // Adam's first step moves every weight by ≈ lr against the sign of its gradient: a descent direction, so a small one must lower KL.
+        using var opt = optim.Adam(adapter.Parameters().Cast<TorchSharp.Modules.Parameter>(), 1e-4);
         using (var logp = TeacherTargets.GatherLogits(lm.Model, students).log_softmax(-1))
         using (var loss = targets.Kl(logp).mean())
             loss.backward();
