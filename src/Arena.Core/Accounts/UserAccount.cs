@@ -1,0 +1,12 @@
+namespace Arena.Core.Accounts;
+
+/// <summary>A registered user (a Marten document). The password is stored only as ASP.NET Core's PasswordHasher hash.</summary>
+public sealed class UserAccount
+{
+    public Guid Id { get; set; }
+    public required string UserName { get; set; }
+    /// <summary>Upper-invariant user name: unique index, case-insensitive sign-in.</summary>
+    public required string NormalizedUserName { get; set; }
+    public required string PasswordHash { get; set; }
+    public DateTimeOffset Created { get; set; }
+}

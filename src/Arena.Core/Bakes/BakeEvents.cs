@@ -1,0 +1,21 @@
+using Arena.Core.Models;
+
+namespace Arena.Core.Bakes;
+
+// The events of one bake job's stream (Marten event store, stream id = job id). The BakeJob projection folds them;
+// the Jobs page rebuilds from them after a reload, so nothing about a job lives only in memory.
+
+public sealed record BakeRequested(Guid JobId, Guid UserId, string UserName, Guid ParentModelId, string ModelName,
+    string Description, Visibility Visibility, BakeSettings Settings, DateTimeOffset At);
+
+public sealed record BakeStarted(string Worker, DateTimeOffset At);
+
+public sealed record BakeProgressed(string Phase, int Step, int TotalSteps, double? Kl, double TokensPerSecond,
+    double? EtaSeconds, string? Message, DateTimeOffset At);
+
+public sealed record BakeCompleted(Guid ModelId, string AdapterPath, double KlBefore, double KlAfter, double Seconds,
+    double SamplingTokensPerSecond, double TrainingTokensPerSecond, DateTimeOffset At);
+
+public sealed record BakeFailed(string Reason, DateTimeOffset At);
+
+public sealed record BakeCancelled(string By, DateTimeOffset At);

@@ -1,0 +1,112 @@
+using Arena.Core.Models;
+
+namespace Arena.Core.Bakes;
+
+/// <summary>One point of the job page's KL curve (training KL per step, validation KL per epoch).</summary>
+public sealed record KlPoint(string Phase, int Step, int TotalSteps, double Kl);
+
+/// <summary>
+/// The current state of a bake job, folded from its event stream (a Marten inline snapshot, so it is updated in the
+/// same transaction as the events). Events after a terminal one are ignored: a late progress message from a worker
+/// cannot revive a cancelled job.
+/// </summary>
+public sealed class BakeJob
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public Guid ParentModelId { get; set; }
+    public string ModelName { get; set; } = "";
+    public string Description { get; set; } = "";
+    public Visibility Visibility { get; set; }
+    public BakeSettings Settings { get; set; } = new() { Prompt = "" };
+    public BakeStatus Status { get; set; }
+    public string Phase { get; set; } = "queued";
+    public int Step { get; set; }
+    public int TotalSteps { get; set; }
+    public double? Kl { get; set; }
+    public double TokensPerSecond { get; set; }
+    public double? EtaSeconds { get; set; }
+    public string? Message { get; set; }
+    public List<KlPoint> KlCurve { get; set; } = [];
+    public string? Worker { get; set; }
+    public Guid? ResultModelId { get; set; }
+    public double? KlBefore { get; set; }
+    public double? KlAfter { get; set; }
+    public string? FailureReason { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public double Fraction => TotalSteps == 0 ? (Status == BakeStatus.Completed ? 1 : 0) : Math.Clamp((double)Step / TotalSteps, 0, 1);
+
+    public static BakeJob Create(BakeRequested e) => new()
+    {
+        Id = e.JobId,
+        UserId = e.UserId,
+        UserName = e.UserName,
+        ParentModelId = e.ParentModelId,
+        ModelName = e.ModelName,
+        Description = e.Description,
+        Visibility = e.Visibility,
+        Settings = e.Settings,
+        Status = BakeStatus.Queued,
+        RequestedAt = e.At,
+    };
+
+    public void Apply(BakeStarted e)
+    {
+        if (Status.IsFinished()) return;
+        Status = BakeStatus.Running;
+        Worker = e.Worker;
+        StartedAt ??= e.At;
+        Phase = "starting";
+    }
+
+    public void Apply(BakeProgressed e)
+    {
+        if (Status.IsFinished()) return;
+        Status = BakeStatus.Running;
+        Phase = e.Phase;
+        Step = e.Step;
+        TotalSteps = e.TotalSteps;
+        TokensPerSecond = e.TokensPerSecond;
+        EtaSeconds = e.EtaSeconds;
+        Message = e.Message;
+        if (e.Kl is { } kl && double.IsFinite(kl))
+        {
+            Kl = kl;
+            KlCurve.Add(new KlPoint(e.Phase, e.Step, e.TotalSteps, kl));
+        }
+    }
+
+    public void Apply(BakeCompleted e)
+    {
+        if (Status.IsFinished()) return;
+        Status = BakeStatus.Completed;
+        Phase = "done";
+        Step = TotalSteps;
+        ResultModelId = e.ModelId;
+        KlBefore = e.KlBefore;
+        KlAfter = e.KlAfter;
+        EtaSeconds = 0;
+        FinishedAt = e.At;
+    }
+
+    public void Apply(BakeFailed e)
+    {
+        if (Status.IsFinished()) return;
+        Status = BakeStatus.Failed;
+        Phase = "failed";
+        FailureReason = e.Reason;
+        FinishedAt = e.At;
+    }
+
+    public void Apply(BakeCancelled e)
+    {
+        if (Status.IsFinished()) return;
+        Status = BakeStatus.Cancelled;
+        Phase = "cancelled";
+        FinishedAt = e.At;
+    }
+}

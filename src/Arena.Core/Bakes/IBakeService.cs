@@ -1,0 +1,43 @@
+namespace Arena.Core.Bakes;
+
+/// <summary>What users do with bake jobs. All checks happen here, server-side: account, visibility of the parent,
+/// settings bounds, model name, per-user concurrency quota.</summary>
+public interface IBakeService
+{
+    /// <summary>Validates, starts the job's event stream (BakeRequested) and hands the job to the dispatcher.
+    /// Throws <see cref="DomainException"/> (Unauthenticated, NotFound, Invalid, QuotaExceeded).</summary>
+    Task<Guid> Request(BakeRequest request, Viewer viewer, CancellationToken ct = default);
+
+    /// <summary>Owner only; a no-op conflict error if the job already finished.</summary>
+    Task Cancel(Guid jobId, Viewer viewer, CancellationToken ct = default);
+
+    /// <summary>The job if the viewer may see it (its owner, or anyone when the target visibility is public/unlisted).</summary>
+    Task<BakeJob?> Find(Guid jobId, Viewer viewer, CancellationToken ct = default);
+
+    /// <summary>The viewer's jobs, newest first.</summary>
+    Task<IReadOnlyList<BakeJob>> Mine(Viewer viewer, int take = 50, CancellationToken ct = default);
+}
+
+/// <summary>Sends a requested job to a worker (MassTransit in the web app; tests may run the worker directly).</summary>
+public interface IBakeDispatcher
+{
+    /// <param name="outputPath">Where the worker writes the adapter, relative to the artifact store.</param>
+    Task Dispatch(BakeJob job, Models.ArenaModel parent, string outputPath, CancellationToken ct = default);
+    Task Cancel(Guid jobId, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Records what workers report about a job as events on its stream. Idempotent and order-tolerant: workers may
+/// redeliver (RabbitMQ redelivers after a crash) and a report about a finished job is ignored.
+/// <see cref="Completed"/> also creates the baked model's document in the same transaction.
+/// </summary>
+public interface IBakeJournal
+{
+    Task Started(Guid jobId, string worker, DateTimeOffset at, CancellationToken ct = default);
+    Task Progressed(Guid jobId, BakeProgressed progress, CancellationToken ct = default);
+    /// <returns>The new model's id, or null if the job was already finished (e.g. cancelled meanwhile).</returns>
+    Task<Guid?> Completed(Guid jobId, string adapterPath, double klBefore, double klAfter, double seconds,
+        double samplingTokensPerSecond, double trainingTokensPerSecond, DateTimeOffset at, CancellationToken ct = default);
+    Task Failed(Guid jobId, string reason, DateTimeOffset at, CancellationToken ct = default);
+    Task Cancelled(Guid jobId, string by, DateTimeOffset at, CancellationToken ct = default);
+}

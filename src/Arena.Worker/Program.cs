@@ -1,0 +1,2 @@
+// Placeholder entry point; the worker host is filled in by the worker's registration (WorkerRegistration).
+return 0;
