@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using Arena.Contracts.Chat;
+using Arena.Core;
+using Arena.Core.Models;
+using Arena.Web.Bus;
+using Arena.Web.Hosting;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Arena.Web.Chat;
+
+/// <summary>
+/// Asks a worker for a reply (GenerateReply) and yields its chunks in sequence order as they arrive through
+/// <see cref="ReplyStreams"/>. If the reader stops early (stop button, closed tab) the worker is told (CancelReply).
+/// </summary>
+public sealed class ChatService(IBus bus, ReplyStreams streams, IOptions<ArenaOptions> options, ILogger<ChatService> logger) : IChatService
+{
+    private ChatOptions Options => options.Value.Chat;
+
+    public async IAsyncEnumerable<string> Stream(ArenaModel model, IReadOnlyList<ChatTurn> turns, SamplingParameters p,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        Check(turns, p);
+        using var registration = streams.Open(Guid.NewGuid());
+        var requestId = registration.RequestId;
+        await bus.Publish(new GenerateReply(requestId, MassTransitBakeDispatcher.SpecOf(model), turns.ToList(), p), ct);
+
+        var finished = false;
+        try
+        {
+            var pending = new Dictionary<int, ReplyChunk>();
+            var next = 0;
+            while (!finished)
+            {
+                var chunk = await ReadNext(registration, ct);
+                if (chunk.Sequence < next) continue;   // a redelivered chunk
+                pending[chunk.Sequence] = chunk;
+                while (!finished && pending.Remove(next, out var inOrder))
+                {
+                    next++;
+                    if (inOrder.Error is { } error)
+                    {
+                        finished = true;
+                        throw new ChatException($"The model could not reply: {error}");
+                    }
+                    if (inOrder.Text.Length > 0) yield return inOrder.Text;
+                    finished = inOrder.Done;
+                }
+            }
+        }
+        finally
+        {
+            if (!finished)
+            {
+                try { await bus.Publish(new CancelReply(requestId), CancellationToken.None); }
+                catch (Exception e) { logger.LogWarning(e, "Could not cancel reply {RequestId}", requestId); }
+            }
+        }
+    }
+
+    private async Task<ReplyChunk> ReadNext(ReplyStreams.Registration registration, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Options.ChunkTimeout);
+        try
+        {
+            return await registration.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new ChatException($"The model did not answer within {Options.ChunkTimeout.TotalSeconds:0} seconds. Please try again.");
+        }
+    }
+
+    private void Check(IReadOnlyList<ChatTurn> turns, SamplingParameters p)
+    {
+        if (turns.Count == 0) throw DomainException.Invalid("Say something first.");
+        if (turns.Count > Options.MaxTurns) throw DomainException.Invalid($"The conversation is too long (more than {Options.MaxTurns} turns).");
+        if (turns.Any(t => t.Role is not ("system" or "user" or "assistant")))
+            throw DomainException.Invalid("Each turn's role must be system, user or assistant.");
+        if (turns.Any(t => (t.Content ?? "").Length > Options.MaxTurnChars))
+            throw DomainException.Invalid($"A message is longer than {Options.MaxTurnChars} characters.");
+        if (!(double.IsFinite(p.Temperature) && p.Temperature >= 0 && p.Temperature <= 4))
+            throw DomainException.Invalid("Temperature must be in [0, 4].");
+        if (!(double.IsFinite(p.TopP) && p.TopP > 0 && p.TopP <= 1))
+            throw DomainException.Invalid("Top-p must be in (0, 1].");
+        if (p.MaxTokens is < 1 or > 1024) throw DomainException.Invalid("Max tokens must be in 1..1024.");
+        if (p.Seed is < 0) throw DomainException.Invalid("The seed must be zero or positive.");
+    }
+}

@@ -1,0 +1,12 @@
+using Arena.Contracts.Chat;
+using Arena.Core.Models;
+
+namespace Arena.Web.Chat;
+
+/// <summary>Streams a model's next reply, piece by piece.</summary>
+public interface IChatService
+{
+    /// <summary>Throws <see cref="ChatException"/> when the worker reports an error or stays silent too long, and
+    /// <see cref="Arena.Core.DomainException"/> (Invalid) for an unacceptable request.</summary>
+    IAsyncEnumerable<string> Stream(ArenaModel model, IReadOnlyList<ChatTurn> turns, SamplingParameters p, CancellationToken ct = default);
+}

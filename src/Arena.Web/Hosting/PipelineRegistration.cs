@@ -1,0 +1,26 @@
+using Arena.Web.Api;
+using Arena.Web.Components;
+using Arena.Web.Hubs;
+
+namespace Arena.Web.Hosting;
+
+public static class PipelineRegistration
+{
+    public static WebApplication UseArenaWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapModelsApi();
+        app.MapHub<JobsHub>("/hubs/jobs");
+        app.MapHub<ChatHub>("/hubs/chat");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

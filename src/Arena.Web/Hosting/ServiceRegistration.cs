@@ -1,0 +1,104 @@
+using Arena.Core.Accounts;
+using Arena.Core.Bakes;
+using Arena.Web.Accounts;
+using Arena.Web.Bus;
+using Arena.Web.Chat;
+using MassTransit;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace Arena.Web.Hosting;
+
+public static class ServiceRegistration
+{
+    /// <summary>Everything the web app needs: UI, auth, live updates, chat, bus, storage and (by default) the worker.</summary>
+    public static WebApplicationBuilder AddArenaWeb(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        if (string.IsNullOrEmpty(config[WebHostDefaults.ServerUrlsKey]))
+            builder.WebHost.UseUrls("http://127.0.0.1:5000");
+
+        var services = builder.Services;
+        services.Configure<ArenaOptions>(config.GetSection(ArenaOptions.Section));
+        services.Configure<BakeLimits>(config.GetSection("Arena:Bakes:Limits"));
+        var options = config.GetSection(ArenaOptions.Section).Get<ArenaOptions>() ?? new ArenaOptions();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSignalR();
+        services.AddArenaAuthentication();
+
+        services.AddSingleton<JobUpdateFeed>();
+        services.AddSingleton<JobUpdateBroadcaster>();
+        services.AddSingleton<ReplyStreams>();
+        services.AddSingleton<IChatService, ChatService>();
+        services.AddScoped<IBakeDispatcher, MassTransitBakeDispatcher>();
+        services.AddHostedService<BaseModelSeeder>();
+
+        services.AddArenaBus(options, config);
+        services.AddArenaPlatform(config, options);
+        return builder;
+    }
+
+    private static IServiceCollection AddArenaAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.ReturnUrlParameter = "returnUrl";
+                o.Cookie.Name = "arena.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                // APIs and hubs answer 401/403 instead of redirecting to the sign-in page.
+                o.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CurrentViewer>();
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddScoped<AccountService>();
+        return services;
+
+        static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+        {
+            if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs"))
+                ctx.Response.StatusCode = status;
+            else
+                ctx.Response.Redirect(ctx.RedirectUri);
+            return Task.CompletedTask;
+        }
+    }
+
+    private static IServiceCollection AddArenaBus(this IServiceCollection services, ArenaOptions options, IConfiguration config)
+    {
+        services.AddMassTransit(x =>
+        {
+            x.AddArenaWebConsumers();
+            if (options.Worker.Enabled) x.AddWorkerConsumers();
+            if (options.Bus == BusKind.RabbitMq)
+            {
+                var r = options.RabbitMq;
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(r.Host, (ushort)r.Port, r.VirtualHost, h =>
+                    {
+                        h.Username(r.User);
+                        h.Password(r.Password);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return services;
+    }
+}
