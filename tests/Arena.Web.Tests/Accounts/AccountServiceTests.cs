@@ -1,0 +1,95 @@
+using Arena.Core;
+using Arena.Core.Accounts;
+using Arena.Web.Accounts;
+using Arena.Web.Tests.Fakes;
+using Microsoft.AspNetCore.Identity;
+
+namespace Arena.Web.Tests.Accounts;
+
+public sealed class AccountServiceTests
+{
+    private readonly InMemoryAccountStore _store = new();
+    private readonly AccountService _accounts;
+
+    public AccountServiceTests() => _accounts = new AccountService(_store, new PasswordHasher<UserAccount>());
+
+    [Fact]
+    public async Task RegisterStoresAHashNotThePassword()
+    {
+        var account = await _accounts.Register("alice", "correct horse");
+
+        Assert.Equal("alice", account.UserName);
+        Assert.NotEqual("correct horse", account.PasswordHash);
+        Assert.DoesNotContain("correct horse", account.PasswordHash);
+        Assert.Single(_store.Accounts);
+    }
+
+    [Fact]
+    public async Task VerifyAcceptsTheRightPasswordCaseInsensitiveName()
+    {
+        var account = await _accounts.Register("Alice", "correct horse");
+
+        Assert.Equal(account.Id, (await _accounts.Verify("alice", "correct horse"))?.Id);
+        Assert.Equal(account.Id, (await _accounts.Verify(" Alice ", "correct horse"))?.Id);
+    }
+
+    [Fact]
+    public async Task VerifyRefusesAWrongPasswordAndAnUnknownName()
+    {
+        await _accounts.Register("alice", "correct horse");
+
+        Assert.Null(await _accounts.Verify("alice", "wrong horse!"));
+        Assert.Null(await _accounts.Verify("bob", "correct horse"));
+        Assert.Null(await _accounts.Verify("alice", ""));
+        Assert.Null(await _accounts.Verify(null, null));
+    }
+
+    [Fact]
+    public async Task RegisterRefusesATakenNameWhateverItsCase()
+    {
+        await _accounts.Register("alice", "correct horse");
+
+        var e = await Assert.ThrowsAsync<DomainException>(() => _accounts.Register("ALICE", "another password"));
+        Assert.Equal(DomainError.Invalid, e.Error);
+        Assert.Contains("taken", e.Message);
+        Assert.Single(_store.Accounts);
+    }
+
+    [Theory]
+    [InlineData("al")]
+    [InlineData("a-name-that-is-far-too-long-for-us")]
+    [InlineData("alice smith")]
+    [InlineData("<script>")]
+    [InlineData("ålice")]
+    [InlineData("")]
+    public async Task RegisterRefusesBadNames(string name)
+    {
+        var e = await Assert.ThrowsAsync<DomainException>(() => _accounts.Register(name, "correct horse"));
+
+        Assert.Contains("user name", e.Message);
+        Assert.Empty(_store.Accounts);
+    }
+
+    [Theory]
+    [InlineData("abc_123")]
+    [InlineData("Bob-the-Baker")]
+    [InlineData("abc")]
+    public void ValidateAcceptsGoodNames(string name) =>
+        Assert.Empty(AccountService.Validate(name, "correct horse", "correct horse"));
+
+    [Fact]
+    public async Task RegisterRefusesShortPasswords()
+    {
+        var e = await Assert.ThrowsAsync<DomainException>(() => _accounts.Register("alice", "short"));
+
+        Assert.Contains("at least 8", e.Message);
+    }
+
+    [Fact]
+    public void ValidateReportsEveryProblemByField()
+    {
+        var errors = AccountService.Validate("a", "short", "other");
+
+        Assert.Equal(["UserName", "Password", "Confirm"], errors.Select(e => e.Field));
+    }
+}

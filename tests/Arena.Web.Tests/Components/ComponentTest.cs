@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Arena.Core.Bakes;
+using Arena.Web.Accounts;
+using Arena.Web.Bus;
+using Arena.Web.Chat;
+using Arena.Web.Tests.Fakes;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor.Services;
+using Arena.Core.Models;
+
+namespace Arena.Web.Tests.Components;
+
+/// <summary>A bUnit context with MudBlazor, the in-memory fakes of Core's services and a signed-in or anonymous user.
+/// MudBlazor's services dispose only asynchronously, hence IAsyncLifetime.</summary>
+public abstract class ComponentTest : IAsyncLifetime
+{
+    protected BunitContext Context { get; } = new();
+    protected InMemoryModelCatalog Catalog { get; } = new();
+    protected FakeBakeService Bakes { get; } = new();
+    protected FakeChatService Chat { get; } = new();
+    protected JobUpdateFeed Feed { get; } = new(NullLogger<JobUpdateFeed>.Instance);
+    protected BakeLimits Limits { get; } = new();
+    protected BunitAuthorizationContext Auth { get; }
+    protected static readonly Guid AliceId = Guid.NewGuid();
+
+    protected ComponentTest()
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddSingleton<IModelCatalog>(Catalog);
+        Context.Services.AddSingleton<IBakeService>(Bakes);
+        Context.Services.AddSingleton<IChatService>(Chat);
+        Context.Services.AddSingleton(Feed);
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Limits));
+        Context.Services.AddScoped<CurrentViewer>();
+        Auth = Context.AddAuthorization();
+        Context.Renderer.SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    protected void SignInAsAlice()
+    {
+        Auth.SetAuthorized("alice");
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, AliceId.ToString()), new Claim(ClaimTypes.Name, "alice"));
+    }
+
+    protected IRenderedComponent<MudBlazor.MudPopoverProvider> RenderPopovers() => Context.Render<MudBlazor.MudPopoverProvider>();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Context.DisposeAsync();
+}
