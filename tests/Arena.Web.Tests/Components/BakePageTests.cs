@@ -1,0 +1,160 @@
+using Microsoft.Extensions.DependencyInjection;
+using Arena.Core;
+using Arena.Core.Bakes;
+using Arena.Core.Models;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using BakePage = Arena.Web.Components.Pages.Bake.Bake;
+
+namespace Arena.Web.Tests.Components;
+
+public sealed class BakePageTests : ComponentTest
+{
+    private readonly ArenaModel _starter;
+
+    public BakePageTests()
+    {
+        _starter = Catalog.Add("starter", owner: "arena");
+        SignInAsAlice();
+    }
+
+    private IRenderedComponent<BakePage> RenderBake()
+    {
+        RenderPopovers();
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/bake?parent={_starter.Id}");
+        return Context.Render<BakePage>();
+    }
+
+    private static void Type(IRenderedComponent<BakePage> cut, string testId, string value)
+    {
+        // MudBlazor puts the attribute on the input itself; Immediate fields commit on every input event.
+        cut.Find($"[data-testid={testId}]").Input(value);
+    }
+
+    private static bool SubmitDisabled(IRenderedComponent<BakePage> cut) =>
+        cut.Find("[data-testid=bake-submit]").HasAttribute("disabled");
+
+    private static string ErrorUnder(IRenderedComponent<BakePage> cut, string testId) =>
+        cut.Find($"[data-testid={testId}]").Closest(".mud-input-control")!.TextContent;
+
+    private static void FillValidForm(IRenderedComponent<BakePage> cut)
+    {
+        Type(cut, "bake-name", "Pirate");
+        Type(cut, "bake-prompt", "You are a pirate. Talk like a pirate in every reply.");
+    }
+
+    [Fact]
+    public void EmptyFormKeepsSubmitDisabled()
+    {
+        var cut = RenderBake();
+
+        Assert.True(SubmitDisabled(cut));
+        Assert.NotNull(cut.Find("[data-testid=bake-invalid]"));
+    }
+
+    [Fact]
+    public void ValidFormEnablesSubmitAndShowsAnEstimate()
+    {
+        var cut = RenderBake();
+
+        FillValidForm(cut);
+
+        Assert.False(SubmitDisabled(cut));
+        Assert.Contains("trained tokens", cut.Find("[data-testid=bake-estimate]").TextContent);
+    }
+
+    [Fact]
+    public void RankZeroShowsAnErrorUnderRankAndDisablesSubmit()
+    {
+        var cut = RenderBake();
+        FillValidForm(cut);
+
+        Type(cut, "bake-rank", "0");
+
+        Assert.Contains("must be in 1..128", ErrorUnder(cut, "bake-rank"));
+        Assert.True(SubmitDisabled(cut));
+    }
+
+    [Fact]
+    public void LearningRateFiveShowsAnErrorAndDisablesSubmit()
+    {
+        var cut = RenderBake();
+        FillValidForm(cut);
+
+        Type(cut, "bake-lr", "5");
+
+        Assert.Contains("must be in (0, 0.05]", ErrorUnder(cut, "bake-lr"));
+        Assert.True(SubmitDisabled(cut));
+    }
+
+    [Fact]
+    public void EmptyPromptShowsAnErrorUnderThePrompt()
+    {
+        var cut = RenderBake();
+        FillValidForm(cut);
+
+        Type(cut, "bake-prompt", "   ");
+
+        Assert.Contains("the prompt to bake is empty", ErrorUnder(cut, "bake-prompt"));
+        Assert.True(SubmitDisabled(cut));
+    }
+
+    [Fact]
+    public void OversizePromptShowsTheLimit()
+    {
+        var cut = RenderBake();
+        FillValidForm(cut);
+
+        Type(cut, "bake-prompt", new string('a', Limits.MaxPromptChars + 1));
+
+        Assert.Contains($"the limit is {Limits.MaxPromptChars}", ErrorUnder(cut, "bake-prompt"));
+        Assert.True(SubmitDisabled(cut));
+    }
+
+    [Fact]
+    public void ChoosingAPresetFillsThePromptAndDescribesIt()
+    {
+        var cut = RenderBake();
+
+        cut.FindAll("[data-testid=bake-preset] .mud-toggle-item").Single(b => b.TextContent.Contains(BakePresets.Fact)).Click();
+
+        Assert.Equal(BakePresets.Example(BakePresets.Fact), cut.Find("[data-testid=bake-prompt]").GetAttribute("value"));
+        Assert.Contains(BakePresets.Describe(BakePresets.Fact), cut.Find("[data-testid=bake-preset-description]").TextContent);
+    }
+
+    [Fact]
+    public async Task SubmittingAValidFormRequestsTheBakeAndOpensTheJob()
+    {
+        var cut = RenderBake();
+        FillValidForm(cut);
+        Type(cut, "bake-rank", "16");
+        Type(cut, "bake-epochs", "3");
+
+        await cut.Find("[data-testid=bake-submit]").ClickAsync(new());
+
+        var (request, viewer) = Assert.Single(Bakes.Requests);
+        Assert.Equal(_starter.Id, request.ParentModelId);
+        Assert.Equal("Pirate", request.Name);
+        Assert.Equal("You are a pirate. Talk like a pirate in every reply.", request.Settings.Prompt);
+        Assert.Equal(16, request.Settings.Rank);
+        Assert.Equal(3, request.Settings.Epochs);
+        Assert.Equal(new BakeSettings { Prompt = "" }.LearningRate, request.Settings.LearningRate);
+        Assert.Equal("alice", viewer.UserName);
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        Assert.EndsWith($"/jobs/{Bakes.NextJobId}", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task AServiceRefusalIsShownAndTheUserStays()
+    {
+        Bakes.RequestFailure = new DomainException(DomainError.QuotaExceeded, "You already have 2 bakes running.");
+        var cut = RenderBake();
+        FillValidForm(cut);
+
+        await cut.Find("[data-testid=bake-submit]").ClickAsync(new());
+
+        Assert.Contains("You already have 2 bakes running.", cut.Find("[data-testid=bake-error]").TextContent);
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        Assert.DoesNotContain("/jobs/", navigation.Uri);
+    }
+}
