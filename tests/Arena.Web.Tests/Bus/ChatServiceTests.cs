@@ -1,0 +1,132 @@
+using Arena.Contracts.Chat;
+using Arena.Core;
+using Arena.Core.Models;
+using Arena.Web.Bus;
+using Arena.Web.Chat;
+using Arena.Web.Hosting;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Arena.Web.Tests.Bus;
+
+/// <summary>ChatService over MassTransit's in-memory test harness, with a scripted worker that answers GenerateReply.</summary>
+public sealed class ChatServiceTests : IAsyncLifetime
+{
+    private static readonly ArenaModel Model = new() { Id = Guid.NewGuid(), Name = "starter", OwnerName = "arena", BaseModel = "starter" };
+    private static readonly ChatTurn[] Hello = [new("user", "Hello")];
+    private ServiceProvider _services = default!;
+    private ITestHarness _harness = default!;
+
+    /// <summary>What the scripted worker sends for each request (RequestId filled in).</summary>
+    public static Func<Guid, ReplyChunk[]> Script { get; set; } = _ => [];
+
+    public sealed class ScriptedWorker : IConsumer<GenerateReply>
+    {
+        public async Task Consume(ConsumeContext<GenerateReply> context)
+        {
+            foreach (var chunk in Script(context.Message.RequestId)) await context.Publish(chunk);
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _services = new ServiceCollection()
+            .AddLogging()
+            .Configure<ArenaOptions>(o => o.Chat.ChunkTimeout = TimeSpan.FromMilliseconds(500))
+            .AddSingleton<ReplyStreams>()
+            .AddSingleton<ChatService>()
+            .AddMassTransitTestHarness(x =>
+            {
+                x.AddConsumer<ReplyChunkConsumer>();
+                x.AddConsumer<ScriptedWorker>();
+            })
+            .BuildServiceProvider(true);
+        _harness = _services.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.Stop();
+        await _services.DisposeAsync();
+    }
+
+    private ChatService Chat => _services.GetRequiredService<ChatService>();
+
+    private async Task<string> ReadAll(IReadOnlyList<ChatTurn> turns, CancellationToken ct = default)
+    {
+        var text = "";
+        await foreach (var piece in Chat.Stream(Model, turns, new SamplingParameters(), ct)) text += piece;
+        return text;
+    }
+
+    [Fact]
+    public async Task ChunksArriveInSequenceOrderEvenWhenSentOutOfOrder()
+    {
+        Script = id => [new(id, 2, " there", false), new(id, 0, "Hi", false), new(id, 3, "!", true), new(id, 1, ",", false)];
+
+        Assert.Equal("Hi, there!", await ReadAll(Hello));
+        Assert.Equal(0, _services.GetRequiredService<ReplyStreams>().OpenCount);
+    }
+
+    [Fact]
+    public async Task ARedeliveredChunkIsUsedOnce()
+    {
+        Script = id => [new(id, 0, "Hi", false), new(id, 0, "Hi", false), new(id, 1, "!", true)];
+
+        Assert.Equal("Hi!", await ReadAll(Hello));
+    }
+
+    [Fact]
+    public async Task AWorkerErrorBecomesAFriendlyChatException()
+    {
+        Script = id => [new(id, 0, "Hi", false), new(id, 1, "", true, "the model ran out of memory")];
+
+        var e = await Assert.ThrowsAsync<ChatException>(() => ReadAll(Hello));
+        Assert.Contains("the model ran out of memory", e.Message);
+    }
+
+    [Fact]
+    public async Task SilenceTimesOutAndCancelsTheReply()
+    {
+        Script = _ => [];
+
+        var e = await Assert.ThrowsAsync<ChatException>(() => ReadAll(Hello));
+
+        Assert.Contains("did not answer", e.Message);
+        Assert.True(await _harness.Published.Any<CancelReply>());
+    }
+
+    [Fact]
+    public async Task StoppingEarlyCancelsTheReply()
+    {
+        Script = id => [new(id, 0, "Hi", false), new(id, 1, " there", false)];
+
+        await foreach (var _ in Chat.Stream(Model, Hello, new SamplingParameters()))
+            break;
+
+        Assert.True(await _harness.Published.Any<CancelReply>());
+    }
+
+    [Fact]
+    public async Task TheRequestCarriesTheModelSpecAndTurns()
+    {
+        Script = id => [new(id, 0, "ok", true)];
+
+        await ReadAll([new("system", "Be brief."), .. Hello]);
+
+        var sent = (await _harness.Published.SelectAsync<GenerateReply>().First()).Context.Message;
+        Assert.Equal("starter", sent.Model.BaseModel);
+        Assert.Equal(["system", "user"], sent.Messages.Select(t => t.Role));
+        Assert.False(await _harness.Published.Any<CancelReply>());
+    }
+
+    [Fact]
+    public async Task BadRequestsAreRefusedBeforeAnythingIsSent()
+    {
+        await Assert.ThrowsAsync<DomainException>(() => ReadAll([]));
+        await Assert.ThrowsAsync<DomainException>(() => ReadAll([new("wizard", "hi")]));
+        Assert.False(await _harness.Published.Any<GenerateReply>());
+    }
+}
