@@ -12,8 +12,14 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BASE="${ARENA_PG_DIR:-$ROOT/.data/postgres}"
-DATA="$BASE/data"
 say() { echo "postgres: $*" >&2; }
+# As root the cluster runs as "postgres", which must reach the folder; a repo under a 700 home directory is not
+# reachable, so the cluster then lives in /var/lib/arena instead (one per checkout).
+if [[ $(id -u) -eq 0 ]] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+  BASE="/var/lib/arena/$(printf '%s' "$BASE" | md5sum | cut -c1-12)"
+  mkdir -p "$BASE"
+fi
+DATA="$BASE/data"
 
 pg_bin() {
   local bin
