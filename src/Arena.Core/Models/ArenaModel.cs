@@ -30,6 +30,16 @@ public sealed class ArenaModel
     public DateTimeOffset Created { get; set; }
     public bool Deleted { get; set; }
 
+    /// <summary>Lower-case name, owner, description and baked prompts: what the gallery search matches (one indexed
+    /// field instead of OR-ing four LIKEs and a JSON array scan). Kept current by <see cref="RefreshSearchText"/>.</summary>
+    public string SearchText { get; set; } = "";
+
+    public ArenaModel RefreshSearchText()
+    {
+        SearchText = string.Join('\n', [Name, OwnerName, Description, .. BakedPrompts]).ToLowerInvariant();
+        return this;
+    }
+
     public bool IsVisibleTo(Viewer viewer) =>
         !Deleted && (Visibility != Visibility.Private || (OwnerId is not null && OwnerId == viewer.UserId));
 

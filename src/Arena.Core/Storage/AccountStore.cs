@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using Arena.Core.Accounts;
+using Marten;
+using JasperFx;
+using Marten.Exceptions;
+
+namespace Arena.Core.Storage;
+
+public sealed partial class AccountStore(IDocumentSession session) : IAccountStore
+{
+    [GeneratedRegex("^[A-Za-z0-9_-]{3,32}$")]
+    private static partial Regex NamePattern();
+
+    public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
+
+    public Task<UserAccount?> FindByName(string userName, CancellationToken ct = default)
+    {
+        var normalized = Normalize(userName);
+        return session.Query<UserAccount>().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+    }
+
+    public Task<UserAccount?> Find(Guid id, CancellationToken ct = default) => session.LoadAsync<UserAccount>(id, ct);
+
+    public async Task<UserAccount> Create(string userName, string passwordHash, CancellationToken ct = default)
+    {
+        userName = userName.Trim();
+        if (!NamePattern().IsMatch(userName))
+            throw DomainException.Invalid("user names are 3–32 characters: letters, digits, '_' and '-'");
+        if (string.IsNullOrEmpty(passwordHash)) throw DomainException.Invalid("a password hash is required");
+        var user = new UserAccount
+        {
+            Id = Guid.NewGuid(),
+            UserName = userName,
+            NormalizedUserName = Normalize(userName),
+            PasswordHash = passwordHash,
+            Created = DateTimeOffset.UtcNow,
+        };
+        if (await FindByName(userName, ct) is not null) throw Taken(userName);
+        session.Insert(user);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (IsUniqueViolation(e))
+        {
+            // Two registrations raced past the check above; the unique index decided.
+            throw Taken(userName);
+        }
+        return user;
+    }
+
+    static DomainException Taken(string name) => DomainException.Invalid($"the user name '{name}' is taken");
+
+    static bool IsUniqueViolation(Exception e) =>
+        e is DocumentAlreadyExistsException || (e is MartenCommandException m && m.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        || e.InnerException is Npgsql.PostgresException { SqlState: "23505" };
+}

@@ -1,0 +1,72 @@
+using Arena.Core.Bakes;
+using Arena.Core.Models;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Arena.Core.Storage;
+
+public sealed class BakeService(IDocumentSession session, IModelCatalog catalog, IBakeDispatcher dispatcher, IOptions<BakeLimits> limits) : IBakeService
+{
+    public async Task<Guid> Request(BakeRequest request, Viewer viewer, CancellationToken ct = default)
+    {
+        if (viewer.UserId is not { } userId) throw new DomainException(DomainError.Unauthenticated, "sign in to bake a model");
+        var parent = await catalog.Find(request.ParentModelId, viewer, ct) ?? throw DomainException.NotFound("the parent model");
+        ModelNames.Check(request.Name);
+        if ((request.Description?.Length ?? 0) > 2000) throw DomainException.Invalid("descriptions are at most 2000 characters");
+        if (!Enum.IsDefined(request.Visibility)) throw DomainException.Invalid("unknown visibility");
+        var errors = request.Settings.Validate(limits.Value);
+        if (errors.Count > 0) throw DomainException.Invalid(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+
+        var active = await session.Query<BakeJob>()
+            .CountAsync(j => j.UserId == userId && (j.Status == BakeStatus.Queued || j.Status == BakeStatus.Running), ct);
+        if (active >= limits.Value.ConcurrentBakesPerUser)
+            throw new DomainException(DomainError.QuotaExceeded,
+                $"you have {active} bakes queued or running; the limit is {limits.Value.ConcurrentBakesPerUser}. Wait for one to finish or cancel it.");
+
+        var jobId = Guid.NewGuid();
+        var requested = new BakeRequested(jobId, userId, viewer.UserName ?? "", parent.Id, request.Name.Trim(),
+            request.Description?.Trim() ?? "", request.Visibility, request.Settings, DateTimeOffset.UtcNow);
+        session.Events.StartStream<BakeJob>(jobId, requested);
+        await session.SaveChangesAsync(ct);
+
+        try
+        {
+            await dispatcher.Dispatch(BakeJob.Create(requested), parent, AdapterPath(jobId), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The job is recorded; say why it will not run rather than leave it queued forever.
+            session.Events.Append(jobId, new BakeFailed($"could not hand the job to a worker: {e.Message}", DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync(CancellationToken.None);
+            throw new DomainException(DomainError.Conflict, "no worker could take the bake right now; try again later");
+        }
+        return jobId;
+    }
+
+    /// <summary>Where a job's adapter goes, relative to the artifact store.</summary>
+    public static string AdapterPath(Guid jobId) => $"adapters/{jobId:N}";
+
+    public async Task Cancel(Guid jobId, Viewer viewer, CancellationToken ct = default)
+    {
+        var job = await Find(jobId, viewer, ct) ?? throw DomainException.NotFound("the job");
+        if (job.UserId != viewer.UserId) throw new DomainException(DomainError.Forbidden, "only the job's owner can cancel it");
+        if (job.Status.IsFinished()) throw new DomainException(DomainError.Conflict, $"the job already {job.Status.ToString().ToLowerInvariant()}");
+        // Record first so the page shows it at once; a worker that finishes meanwhile is ignored by the projection.
+        session.Events.Append(jobId, new BakeCancelled(viewer.UserName ?? "owner", DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync(ct);
+        await dispatcher.Cancel(jobId, ct);
+    }
+
+    public async Task<BakeJob?> Find(Guid jobId, Viewer viewer, CancellationToken ct = default)
+    {
+        var job = await session.LoadAsync<BakeJob>(jobId, ct);
+        return job is not null && (job.UserId == viewer.UserId || job.Visibility != Visibility.Private) ? job : null;
+    }
+
+    public async Task<IReadOnlyList<BakeJob>> Mine(Viewer viewer, int take = 50, CancellationToken ct = default)
+    {
+        if (viewer.UserId is not { } userId) return [];
+        return await session.Query<BakeJob>().Where(j => j.UserId == userId)
+            .OrderByDescending(j => j.RequestedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,54 @@
+using Arena.Core.Accounts;
+using Arena.Core.Bakes;
+using Arena.Core.Models;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Arena.Core.Storage;
+
+/// <summary>Marten on PostgreSQL: the documents (users, models), the bake-job event streams and their inline projection.</summary>
+public static class StoreRegistration
+{
+    public static IServiceCollection AddArenaStore(this IServiceCollection services, string connectionString, string schema = "arena")
+    {
+        services.AddMarten(opts => Configure(opts, connectionString, schema))
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+        services.AddOptions<BakeLimits>();
+        services.AddScoped<IModelCatalog, ModelCatalog>();
+        services.AddScoped<IAccountStore, AccountStore>();
+        services.AddScoped<IBakeService, BakeService>();
+        services.AddScoped<IBakeJournal, BakeJournal>();
+        return services;
+    }
+
+    public static void Configure(StoreOptions opts, string connectionString, string schema)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.Events.DatabaseSchemaName = schema;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+
+        opts.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
+        opts.Schema.For<ArenaModel>()
+            .Index(m => m.ParentId)
+            .Index(m => m.OwnerId)
+            .Index(m => m.Created)
+            .GinIndexJsonData();
+        opts.Schema.For<BakeJob>().Index(j => j.UserId).Index(j => j.RequestedAt);
+
+        // Inline: the job's state is written in the same transaction as its events, so a reader never sees an
+        // event without the state it implies (the Jobs page reads the snapshot).
+        opts.Projections.Snapshot<BakeJob>(SnapshotLifecycle.Inline);
+        opts.Events.AddEventType<BakeRequested>();
+        opts.Events.AddEventType<BakeStarted>();
+        opts.Events.AddEventType<BakeProgressed>();
+        opts.Events.AddEventType<BakeCompleted>();
+        opts.Events.AddEventType<BakeFailed>();
+        opts.Events.AddEventType<BakeCancelled>();
+    }
+}
