@@ -1,3 +1,4 @@
+using Arena.Core.Storage;
 using MassTransit;
 
 namespace Arena.Web.Hosting;
@@ -10,9 +11,8 @@ internal static class PlatformRegistration
     {
         var connectionString = config.GetConnectionString("Arena")
             ?? throw new InvalidOperationException("ConnectionStrings:Arena is not configured.");
-        // TODO(merge main): services.AddArenaStore(connectionString);
+        services.AddArenaStore(connectionString);
         // TODO(merge main): if (options.Worker.Enabled) services.AddArenaWorker(config);
-        _ = connectionString;
         _ = options;
         return services;
     }

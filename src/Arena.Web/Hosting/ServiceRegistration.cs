@@ -79,6 +79,8 @@ public static class ServiceRegistration
     {
         services.AddMassTransit(x =>
         {
+            // MassTransit otherwise reports usage to its vendor over the internet at start-up.
+            x.DisableUsageTelemetry();
             x.AddArenaWebConsumers();
             if (options.Worker.Enabled) x.AddWorkerConsumers();
             if (options.Bus == BusKind.RabbitMq)
