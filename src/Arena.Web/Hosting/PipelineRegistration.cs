@@ -16,7 +16,7 @@ public static class PipelineRegistration
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealthApi();
         app.MapModelsApi();
         app.MapHub<JobsHub>("/hubs/jobs");
         app.MapHub<ChatHub>("/hubs/chat");
