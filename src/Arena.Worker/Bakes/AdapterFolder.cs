@@ -7,7 +7,7 @@ using Arena.Engine.Lora;
 namespace Arena.Worker.Bakes;
 
 /// <summary>
-/// A baked adapter's folder: PEFT files plus bake-report.json. It is written into a hidden sibling and moved into
+/// A baked adapter's folder: PEFT files, bake-report.json and the worker's bake-summary.json. It is written into a hidden sibling and moved into
 /// place whole, so the folder existing with its report means the bake finished (what makes redelivery idempotent).
 /// </summary>
 public static class AdapterFolder
@@ -28,14 +28,14 @@ public static class AdapterFolder
 
     public static bool IsComplete(string dir) =>
         File.Exists(Path.Combine(dir, PeftFormat.ConfigFile)) && File.Exists(Path.Combine(dir, PeftFormat.WeightsFile))
-        && File.Exists(Path.Combine(dir, ReportFile));
+        && File.Exists(Path.Combine(dir, ReportFile)) && File.Exists(Path.Combine(dir, BakeSummary.File));
 
-    /// <summary>The numbers a finished bake reports, read back from its saved report; null if unreadable.</summary>
-    public static SavedReport? ReadReport(string dir)
+    /// <summary>The numbers a finished bake reported, read back; null if unreadable.</summary>
+    public static BakeSummary? ReadSummary(string dir)
     {
         try
         {
-            return JsonSerializer.Deserialize<SavedReport>(File.ReadAllText(Path.Combine(dir, ReportFile)), Json);
+            return JsonSerializer.Deserialize<BakeSummary>(File.ReadAllText(Path.Combine(dir, BakeSummary.File)), Json);
         }
         catch (Exception e) when (e is JsonException or IOException)
         {
@@ -44,7 +44,7 @@ public static class AdapterFolder
     }
 
     /// <summary>Writes the adapter, its early-stop checkpoints and report, then moves the folder into <paramref name="target"/>.</summary>
-    public static void Write(string target, BakeResult result, Guid jobId)
+    public static void Write(string target, BakeResult result, BakeSummary summary, Guid jobId)
     {
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
@@ -56,6 +56,7 @@ public static class AdapterFolder
             foreach (var (fraction, adapter) in result.Checkpoints)
                 PeftFormat.Save(adapter, Path.Combine(staging, "checkpoints", fraction.ToString("0.##", CultureInfo.InvariantCulture)));
             File.WriteAllText(Path.Combine(staging, ReportFile), JsonSerializer.Serialize(result.Report, Json));
+            File.WriteAllText(Path.Combine(staging, BakeSummary.File), JsonSerializer.Serialize(summary, Json));
             // Only an empty folder may be replaced: anything else there is not ours to delete.
             if (Directory.Exists(target) && !Directory.EnumerateFileSystemEntries(target).Any()) Directory.Delete(target);
             Directory.Move(staging, target);
@@ -66,6 +67,4 @@ public static class AdapterFolder
         }
     }
 
-    public sealed record SavedReport(double KlPromptedVsParent, double KlPromptedVsBaked, double TotalSeconds,
-        double SamplingTokensPerSecond, double TrainingTokensPerSecond);
 }

@@ -7,12 +7,20 @@ namespace Arena.Worker.Bakes;
 /// <summary>One bake, engine side: a fresh model for the parent spec, the Baker, and the adapter folder written atomically.</summary>
 public sealed class BakeRunner(ModelSpecLoader loader)
 {
-    public async Task<BakeReport> Run(RunBake bake, string outputDir, Action<BakeProgress> progress, CancellationToken ct)
+    public async Task<BakeSummary> Run(RunBake bake, string outputDir, Action<BakeProgress> progress, CancellationToken ct)
     {
         var recipe = RecipeMapper.From(bake.Prompt, bake.Parameters);
         // Never from the chat cache: the bake attaches its training adapter to the model it is given.
         using var model = loader.Load(bake.Parent);
-        var baker = new Baker(model.Language.Model, model.Language.Tokenizer) { Progress = progress };
+        double? firstTrainingKl = null;
+        var baker = new Baker(model.Language.Model, model.Language.Tokenizer)
+        {
+            Progress = p =>
+            {
+                if (p.Phase == BakePhase.Training && p.Step == 1) firstTrainingKl ??= p.Kl;
+                progress(p);
+            },
+        };
         BakeResult result;
         try
         {
@@ -27,8 +35,9 @@ public sealed class BakeRunner(ModelSpecLoader loader)
         using (result)
         {
             ct.ThrowIfCancellationRequested();   // a cancel that came in the last moments still wins
-            AdapterFolder.Write(outputDir, result, bake.JobId);
-            return result.Report;
+            var summary = BakeSummary.From(result.Report, firstTrainingKl);
+            AdapterFolder.Write(outputDir, result, summary, bake.JobId);
+            return summary;
         }
     }
 }

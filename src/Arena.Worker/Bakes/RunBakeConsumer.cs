@@ -31,11 +31,10 @@ public sealed class RunBakeConsumer(BakeRunner runner, WorkerPaths paths, BakeCa
             return;
         }
 
-        if (AdapterFolder.IsComplete(outputDir) && AdapterFolder.ReadReport(outputDir) is { } saved)
+        if (AdapterFolder.IsComplete(outputDir) && AdapterFolder.ReadSummary(outputDir) is { } saved)
         {
             log.LogInformation("Bake {JobId} already done in {Output}; reporting it again", bake.JobId, bake.OutputPath);
-            await context.Publish(new BakeJobSucceeded(bake.JobId, bake.OutputPath, saved.KlPromptedVsParent, saved.KlPromptedVsBaked,
-                saved.TotalSeconds, saved.SamplingTokensPerSecond, saved.TrainingTokensPerSecond, DateTimeOffset.UtcNow));
+            await context.Publish(Succeeded(bake, saved));
             return;
         }
         if (AdapterFolder.IsOccupied(outputDir))
@@ -59,10 +58,9 @@ public sealed class RunBakeConsumer(BakeRunner runner, WorkerPaths paths, BakeCa
         try
         {
             // Off the receive pipeline's thread: loading and training are long synchronous stretches.
-            var report = await Task.Run(() => runner.Run(bake, outputDir, progress.Report, stop.Token), stop.Token);
-            outcome = new BakeJobSucceeded(bake.JobId, bake.OutputPath, report.KlPromptedVsParent, report.KlPromptedVsBaked,
-                report.TotalSeconds, report.SamplingTokensPerSecond, report.TrainingTokensPerSecond, DateTimeOffset.UtcNow);
-            log.LogInformation("Bake {JobId} done: KL {Before} → {After} in {Seconds:F1} s", bake.JobId, report.KlPromptedVsParent, report.KlPromptedVsBaked, report.TotalSeconds);
+            var summary = await Task.Run(() => runner.Run(bake, outputDir, progress.Report, stop.Token), stop.Token);
+            outcome = Succeeded(bake, summary);
+            log.LogInformation("Bake {JobId} done: KL {Before} → {After} in {Seconds:F1} s", bake.JobId, summary.KlBefore, summary.KlAfter, summary.Seconds);
         }
         catch (OperationCanceledException) when (registration.IsCancellationRequested)
         {
@@ -88,6 +86,9 @@ public sealed class RunBakeConsumer(BakeRunner runner, WorkerPaths paths, BakeCa
         await progress.Complete();
         await context.Publish(outcome, outcome.GetType());
     }
+
+    static BakeJobSucceeded Succeeded(RunBake bake, BakeSummary s) => new(bake.JobId, bake.OutputPath, s.KlBefore, s.KlAfter,
+        s.Seconds, s.SamplingTokensPerSecond, s.TrainingTokensPerSecond, DateTimeOffset.UtcNow);
 
     static Task Fail(ConsumeContext<RunBake> context, string reason) =>
         context.Publish(new BakeJobFailed(context.Message.JobId, reason, DateTimeOffset.UtcNow));

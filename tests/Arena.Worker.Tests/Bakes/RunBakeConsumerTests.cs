@@ -29,7 +29,7 @@ public sealed class RunBakeConsumerTests(WorkerFixture fixture)
         Assert.Equal("adapters/pirate", succeeded.AdapterPath);
 
         var dir = Path.Combine(Host.ArtifactsRoot, "adapters", "pirate");
-        foreach (var file in new[] { "adapter_config.json", "adapter_model.safetensors", "bake-report.json" })
+        foreach (var file in new[] { "adapter_config.json", "adapter_model.safetensors", "bake-report.json", "bake-summary.json" })
             Assert.True(File.Exists(Path.Combine(dir, file)), file);
         Assert.Empty(StagingFolders());
     }
@@ -53,6 +53,19 @@ public sealed class RunBakeConsumerTests(WorkerFixture fixture)
         Assert.Equal(first.KlAfter, again.KlAfter);
         Assert.Equal(written, File.GetLastWriteTimeUtc(weights));
         Assert.Equal(progressBefore, Host.Log.All<BakeJobProgress>(p => p.JobId == baked.Bake.JobId).Count);
+    }
+
+    [Fact]
+    public async Task BakeWithNothingHeldOutStillSucceeds()
+    {
+        // One query leaves none for validation, so the engine has no before-KL (NaN), which JSON cannot carry.
+        var bake = Recipes.Bake("adapters/one-query", Recipes.Tiny with { Queries = ["Tell me about cats."], Epochs = 1 });
+        await Host.Publish(bake);
+
+        var succeeded = Assert.IsType<BakeJobSucceeded>(await Host.Outcome(bake.JobId, Quick));
+
+        Assert.True(double.IsFinite(succeeded.KlAfter));
+        Assert.True(succeeded.KlBefore > 0, $"KL before {succeeded.KlBefore}");
     }
 
     [Theory]
