@@ -1,2 +1,13 @@
-// Placeholder entry point; the worker host is filled in by the worker's registration (WorkerRegistration).
-return 0;
+using Arena.Worker.Hosting;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+
+// The worker on its own: consumes bakes and chat replies from RabbitMQ (or the in-memory bus for a smoke run).
+var builder = Host.CreateApplicationBuilder(args);
+builder.Services.AddArenaWorker(builder.Configuration);
+builder.Services.AddMassTransit(x =>
+{
+    x.AddArenaWorkerConsumers();
+    x.UsingArenaBus(builder.Configuration);
+});
+builder.Build().Run();

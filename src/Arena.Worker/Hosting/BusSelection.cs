@@ -1,0 +1,32 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+
+namespace Arena.Worker.Hosting;
+
+/// <summary>The standalone worker's transport: RabbitMQ (<c>Arena:Bus</c> = RabbitMq, the default) or in-memory (a smoke run).</summary>
+public static class BusSelection
+{
+    public static void UsingArenaBus(this IBusRegistrationConfigurator x, IConfiguration config)
+    {
+        var bus = config["Arena:Bus"] ?? "RabbitMq";
+        if (bus.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            return;
+        }
+        if (!bus.Equals("RabbitMq", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Arena:Bus must be RabbitMq or InMemory, got '{bus}'");
+        var rabbit = config.GetSection("Arena:RabbitMq");
+        var host = rabbit["Host"] ?? "127.0.0.1";
+        var port = rabbit.GetValue("Port", 5672);
+        x.UsingRabbitMq((context, cfg) =>
+        {
+            cfg.Host(new Uri($"rabbitmq://{host}:{port}/"), h =>
+            {
+                h.Username(rabbit["User"] ?? "guest");
+                h.Password(rabbit["Password"] ?? "guest");
+            });
+            cfg.ConfigureEndpoints(context);
+        });
+    }
+}
