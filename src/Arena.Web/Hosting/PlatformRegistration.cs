@@ -1,10 +1,11 @@
 using Arena.Core.Storage;
+using Arena.Worker.Hosting;
 using MassTransit;
 
 namespace Arena.Web.Hosting;
 
 /// <summary>The two registrations that come from other projects: storage (Arena.Core's Marten store) and the
-/// in-process worker (Arena.Worker). Kept apart so the rest of the wiring does not depend on them.</summary>
+/// in-process worker (Arena.Worker, when <c>Arena:Worker:Enabled</c>).</summary>
 internal static class PlatformRegistration
 {
     public static IServiceCollection AddArenaPlatform(this IServiceCollection services, IConfiguration config, ArenaOptions options)
@@ -12,14 +13,24 @@ internal static class PlatformRegistration
         var connectionString = config.GetConnectionString("Arena")
             ?? throw new InvalidOperationException("ConnectionStrings:Arena is not configured.");
         services.AddArenaStore(connectionString);
-        // TODO(merge main): if (options.Worker.Enabled) services.AddArenaWorker(config);
-        _ = options;
+        if (options.Worker.Enabled)
+        {
+            services.AddArenaWorker(config);
+            // In-process, the worker reads the web app's folders unless Arena:Worker gives its own.
+            services.PostConfigure<WorkerOptions>(w =>
+            {
+                if (string.IsNullOrEmpty(config[$"{WorkerOptions.Section}:{nameof(WorkerOptions.ModelsPath)}"]))
+                    w.ModelsPath = options.ModelsRoot;
+                if (string.IsNullOrEmpty(config[$"{WorkerOptions.Section}:{nameof(WorkerOptions.ArtifactsPath)}"]))
+                    w.ArtifactsPath = options.ArtifactsRoot;
+            });
+        }
         return services;
     }
 
     public static IBusRegistrationConfigurator AddWorkerConsumers(this IBusRegistrationConfigurator bus)
     {
-        // TODO(merge main): bus.AddArenaWorkerConsumers();
+        bus.AddArenaWorkerConsumers();
         return bus;
     }
 }

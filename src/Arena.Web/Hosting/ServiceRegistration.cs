@@ -29,6 +29,7 @@ public static class ServiceRegistration
         services.AddSignalR();
         services.AddArenaAuthentication();
 
+        services.AddSingleton<WebInstance>();
         services.AddSingleton<JobUpdateFeed>();
         services.AddSingleton<JobUpdateBroadcaster>();
         services.AddSingleton<ReplyStreams>();

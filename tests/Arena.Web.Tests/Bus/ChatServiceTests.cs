@@ -38,7 +38,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
             .AddSingleton<ChatService>()
             .AddMassTransitTestHarness(x =>
             {
-                x.AddConsumer<ReplyChunkConsumer>();
+                x.AddConsumer<ReplyChunkConsumer, ReplyChunkConsumerDefinition>();
                 x.AddConsumer<ScriptedWorker>();
             })
             .BuildServiceProvider(true);
