@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Arena.Web.Bus;
 
@@ -7,6 +8,7 @@ public static class BusRegistration
     /// <summary>The web app's consumers, each on an endpoint of this replica's own (see the definitions).</summary>
     public static IBusRegistrationConfigurator AddArenaWebConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.TryAddSingleton<WebInstance>();
         bus.AddConsumer<BakeJobStartedConsumer, JobEventConsumerDefinition<BakeJobStartedConsumer>>();
         bus.AddConsumer<BakeJobProgressConsumer, JobEventConsumerDefinition<BakeJobProgressConsumer>>();
         bus.AddConsumer<BakeJobSucceededConsumer, JobEventConsumerDefinition<BakeJobSucceededConsumer>>();

@@ -29,7 +29,6 @@ public static class ServiceRegistration
         services.AddSignalR();
         services.AddArenaAuthentication();
 
-        services.AddSingleton<WebInstance>();
         services.AddSingleton<JobUpdateFeed>();
         services.AddSingleton<JobUpdateBroadcaster>();
         services.AddSingleton<ReplyStreams>();

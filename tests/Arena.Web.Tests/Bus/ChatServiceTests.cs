@@ -35,6 +35,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
             .AddLogging()
             .Configure<ArenaOptions>(o => o.Chat.ChunkTimeout = TimeSpan.FromMilliseconds(500))
             .AddSingleton<ReplyStreams>()
+            .AddSingleton<WebInstance>()
             .AddSingleton<ChatService>()
             .AddMassTransitTestHarness(x =>
             {
