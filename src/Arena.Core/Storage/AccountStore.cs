@@ -6,20 +6,26 @@ using Marten.Exceptions;
 
 namespace Arena.Core.Storage;
 
-public sealed partial class AccountStore(IDocumentSession session) : IAccountStore
+/// <remarks>One short session per call (see ModelCatalog).</remarks>
+public sealed partial class AccountStore(IDocumentStore store) : IAccountStore
 {
     [GeneratedRegex("^[A-Za-z0-9_-]{3,32}$")]
     private static partial Regex NamePattern();
 
     public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
-    public Task<UserAccount?> FindByName(string userName, CancellationToken ct = default)
+    public async Task<UserAccount?> FindByName(string userName, CancellationToken ct = default)
     {
         var normalized = Normalize(userName);
-        return session.Query<UserAccount>().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+        await using var session = store.QuerySession();
+        return await session.Query<UserAccount>().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
     }
 
-    public Task<UserAccount?> Find(Guid id, CancellationToken ct = default) => session.LoadAsync<UserAccount>(id, ct);
+    public async Task<UserAccount?> Find(Guid id, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<UserAccount>(id, ct);
+    }
 
     public async Task<UserAccount> Create(string userName, string passwordHash, CancellationToken ct = default)
     {
@@ -36,6 +42,7 @@ public sealed partial class AccountStore(IDocumentSession session) : IAccountSto
             Created = DateTimeOffset.UtcNow,
         };
         if (await FindByName(userName, ct) is not null) throw Taken(userName);
+        await using var session = store.LightweightSession();
         session.Insert(user);
         try
         {

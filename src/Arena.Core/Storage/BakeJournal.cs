@@ -80,12 +80,17 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
                 await session.SaveChangesAsync(ct);
                 return;
             }
-            catch (ConcurrencyException) when (attempt < Attempts)
+            catch (Exception e) when (attempt < Attempts && IsVersionConflict(e))
             {
                 // Another report landed first; re-read the state and decide again.
             }
         }
     }
+
+    /// <summary>Two appends to one stream at once: Marten reports it as a ConcurrencyException, or (when both
+    /// writers read the same version) as the events table's unique-key violation on (stream, version).</summary>
+    static bool IsVersionConflict(Exception e) =>
+        e is ConcurrencyException || e is Npgsql.PostgresException { SqlState: "23505" } || (e.InnerException is { } inner && IsVersionConflict(inner));
 
     static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -5,10 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace Arena.Core.Storage;
 
-public sealed class BakeService(IDocumentSession session, IModelCatalog catalog, IBakeDispatcher dispatcher, IOptions<BakeLimits> limits) : IBakeService
+/// <remarks>One short session per call (see ModelCatalog).</remarks>
+public sealed class BakeService(IDocumentStore store, IModelCatalog catalog, IBakeDispatcher dispatcher, IOptions<BakeLimits> limits) : IBakeService
 {
     public async Task<Guid> Request(BakeRequest request, Viewer viewer, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         if (viewer.UserId is not { } userId) throw new DomainException(DomainError.Unauthenticated, "sign in to bake a model");
         var parent = await catalog.Find(request.ParentModelId, viewer, ct) ?? throw DomainException.NotFound("the parent model");
         ModelNames.Check(request.Name);
@@ -48,6 +50,7 @@ public sealed class BakeService(IDocumentSession session, IModelCatalog catalog,
 
     public async Task Cancel(Guid jobId, Viewer viewer, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         var job = await Find(jobId, viewer, ct) ?? throw DomainException.NotFound("the job");
         if (job.UserId != viewer.UserId) throw new DomainException(DomainError.Forbidden, "only the job's owner can cancel it");
         if (job.Status.IsFinished()) throw new DomainException(DomainError.Conflict, $"the job already {job.Status.ToString().ToLowerInvariant()}");
@@ -59,12 +62,14 @@ public sealed class BakeService(IDocumentSession session, IModelCatalog catalog,
 
     public async Task<BakeJob?> Find(Guid jobId, Viewer viewer, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         var job = await session.LoadAsync<BakeJob>(jobId, ct);
         return job is not null && (job.UserId == viewer.UserId || job.Visibility != Visibility.Private) ? job : null;
     }
 
     public async Task<IReadOnlyList<BakeJob>> Mine(Viewer viewer, int take = 50, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         if (viewer.UserId is not { } userId) return [];
         return await session.Query<BakeJob>().Where(j => j.UserId == userId)
             .OrderByDescending(j => j.RequestedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);

@@ -5,7 +5,9 @@ using Marten;
 
 namespace Arena.Core.Storage;
 
-public sealed class ModelCatalog(IDocumentSession session) : IModelCatalog
+/// <remarks>Each call opens its own short session: Blazor Server keeps scoped services for a whole circuit, where two
+/// UI events may overlap, and a Marten session is not safe for concurrent use.</remarks>
+public sealed class ModelCatalog(IDocumentStore store) : IModelCatalog
 {
     /// <summary>Trees are built in memory from one query; this bounds that query.</summary>
     const int MaxTreeNodes = 5000;
@@ -13,15 +15,17 @@ public sealed class ModelCatalog(IDocumentSession session) : IModelCatalog
 
     public async Task<ArenaModel?> Find(Guid id, Viewer viewer, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         var model = await session.LoadAsync<ArenaModel>(id, ct);
         return model is not null && model.IsVisibleTo(viewer) ? model : null;
     }
 
     public async Task<IReadOnlyList<ArenaModel>> Search(string? text, Viewer viewer, int skip = 0, int take = 50, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         take = Math.Clamp(take, 1, 200);
         skip = Math.Max(0, skip);
-        var query = Visible(viewer, listedOnly: true);
+        var query = Visible(session, viewer);
         var needle = text?.Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(needle)) query = query.Where(m => m.SearchText.Contains(needle));
         return await query.OrderByDescending(m => m.Created).Skip(skip).Take(take).ToListAsync(ct);
@@ -29,6 +33,7 @@ public sealed class ModelCatalog(IDocumentSession session) : IModelCatalog
 
     public async Task<IReadOnlyList<ArenaModel>> ByOwner(Guid ownerId, Viewer viewer, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         var models = await session.Query<ArenaModel>().Where(m => m.OwnerId == ownerId && !m.Deleted)
             .OrderByDescending(m => m.Created).Take(500).ToListAsync(ct);
         return models.Where(m => m.IsVisibleTo(viewer) && (m.Visibility == Visibility.Public || m.IsOwnedBy(viewer))).ToList();
@@ -36,6 +41,7 @@ public sealed class ModelCatalog(IDocumentSession session) : IModelCatalog
 
     public async Task<IReadOnlyList<ArenaModel>> Ancestors(Guid id, Viewer viewer, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         var model = await Find(id, viewer, ct) ?? throw DomainException.NotFound("the model");
         if (model.AncestorIds.Count == 0) return [];
         var loaded = (await session.LoadManyAsync<ArenaModel>(ct, model.AncestorIds)).ToDictionary(m => m.Id);
@@ -46,6 +52,7 @@ public sealed class ModelCatalog(IDocumentSession session) : IModelCatalog
 
     public async Task<LineageNode> Lineage(Guid id, Viewer viewer, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         var model = await Find(id, viewer, ct) ?? throw DomainException.NotFound("the model");
         var rootId = model.AncestorIds.Count > 0 ? model.AncestorIds[0] : model.Id;
         var members = await session.Query<ArenaModel>()
@@ -57,12 +64,14 @@ public sealed class ModelCatalog(IDocumentSession session) : IModelCatalog
 
     public async Task<IReadOnlyList<LineageNode>> Forest(Viewer viewer, CancellationToken ct = default)
     {
-        var models = await Visible(viewer, listedOnly: true).OrderBy(m => m.Created).Take(MaxTreeNodes).ToListAsync(ct);
+        await using var session = store.LightweightSession();
+        var models = await Visible(session, viewer).OrderBy(m => m.Created).Take(MaxTreeNodes).ToListAsync(ct);
         return BuildForest(models, viewer);
     }
 
     public async Task<ArenaModel> CreateVariant(Guid id, double strength, string? name, Viewer viewer, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         if (viewer.UserId is not { } userId) throw new DomainException(DomainError.Unauthenticated, "sign in to create a variant");
         var parent = await Find(id, viewer, ct) ?? throw DomainException.NotFound("the model");
         if (parent.Adapters.Count == 0) throw DomainException.Invalid("a base model has no baked adapter to scale; bake something first");
@@ -95,6 +104,7 @@ public sealed class ModelCatalog(IDocumentSession session) : IModelCatalog
 
     public async Task Delete(Guid id, Viewer viewer, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         var model = await Find(id, viewer, ct) ?? throw DomainException.NotFound("the model");
         if (!model.IsOwnedBy(viewer)) throw new DomainException(DomainError.Forbidden, "only the owner can delete a model");
         model.Deleted = true;
@@ -104,6 +114,7 @@ public sealed class ModelCatalog(IDocumentSession session) : IModelCatalog
 
     public async Task EnsureBaseModels(IEnumerable<string> checkpointNames, CancellationToken ct = default)
     {
+        await using var session = store.LightweightSession();
         foreach (var name in checkpointNames.Distinct())
         {
             var id = BaseModelId(name);
@@ -127,7 +138,7 @@ public sealed class ModelCatalog(IDocumentSession session) : IModelCatalog
     public static Guid BaseModelId(string checkpointName) =>
         new(MD5.HashData(Encoding.UTF8.GetBytes("arena-base:" + checkpointName)));
 
-    IQueryable<ArenaModel> Visible(Viewer viewer, bool listedOnly)
+    static IQueryable<ArenaModel> Visible(IQuerySession session, Viewer viewer)
     {
         var userId = viewer.UserId;
         var q = session.Query<ArenaModel>().Where(m => !m.Deleted);

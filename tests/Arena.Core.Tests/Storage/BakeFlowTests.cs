@@ -153,6 +153,17 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
     }
 
     [Fact]
+    public async Task ConcurrentProgressReportsAreAllKept()
+    {
+        // Several consumers (or replicas) may append to one stream at once; version conflicts are retried, not lost.
+        var user = await db.NewUser();
+        var jobId = await Request(user, db.StarterId, name: "parallel");
+        await Task.WhenAll(Enumerable.Range(1, 8).Select(step => db.In(sp => Progress(sp, jobId, step, 1.0 / step))));
+        var job = await Job(jobId, user);
+        Assert.Equal(Enumerable.Range(1, 8), job!.KlCurve.Select(p => p.Step).Order());
+    }
+
+    [Fact]
     public async Task RequestsAreCheckedServerSide()
     {
         var user = await db.NewUser();
