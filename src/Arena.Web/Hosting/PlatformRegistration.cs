@@ -10,9 +10,11 @@ internal static class PlatformRegistration
 {
     public static IServiceCollection AddArenaPlatform(this IServiceCollection services, IConfiguration config, ArenaOptions options)
     {
-        var connectionString = config.GetConnectionString("Arena")
-            ?? throw new InvalidOperationException("ConnectionStrings:Arena is not configured.");
-        services.AddArenaStore(connectionString);
+        var connectionString = config.GetConnectionString("Arena");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("ConnectionStrings:Arena is not configured (set ConnectionStrings__Arena, or start with ./infra/run.sh, which runs a local PostgreSQL).");
+        // Arena:Schema lets several instances (or test runs) share one database without sharing tables.
+        services.AddArenaStore(connectionString, config["Arena:Schema"] ?? "arena");
         if (options.Worker.Enabled)
         {
             services.AddArenaWorker(config);
