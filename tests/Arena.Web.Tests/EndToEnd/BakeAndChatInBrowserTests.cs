@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Arena.Starter.Behaviors;
+using Microsoft.Playwright;
+
+namespace Arena.Web.Tests.EndToEnd;
+
+/// <summary>
+/// What a new user does on day one, in a real headless Chromium against the whole app (real PostgreSQL, in-process
+/// worker running the engine on the starter model): register, bake a persona into the starter model from the bake
+/// form, watch the job reach done, then chat with the baked model without any system prompt and get the persona.
+/// Takes a screenshot of each main page on the way (docs/screenshots in the README come from here).
+/// </summary>
+[Collection("platform")]
+public sealed class BakeAndChatInBrowserTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>, IAsyncLifetime
+{
+    IPlaywright _playwright = null!;
+    IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        app.StartServer();
+        (_playwright, _browser) = await Browser.Launch();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task RegisterBakeAPersonaWatchItFinishAndChatWithItUnprompted()
+    {
+        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        var url = app.BaseUrl;
+
+        // Register (a static form: cookie sign-in needs the HTTP response).
+        await page.GotoAsync($"{url}/account/register");
+        await page.FillAsync("#register-name", "captain_e2e");
+        await page.FillAsync("#register-password", "correct horse battery");
+        await page.FillAsync("#register-confirm", "correct horse battery");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/"));
+        await page.Locator("[data-testid=user-menu]").WaitForAsync();
+
+        // Bake the pirate persona into the starter model with the form's defaults.
+        await page.GotoAsync($"{url}/bake?parent={app.StarterId}");
+        await Browser.WaitInteractive(page);
+        await page.Locator("[data-testid=bake-preset] .mud-toggle-item", new() { HasText = "persona" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=bake-prompt]")).ToHaveValueAsync(new Regex("pirate"));
+        await page.FillAsync("[data-testid=bake-name]", "Captain Arr");
+        await Assertions.Expect(page.Locator("[data-testid=bake-estimate]")).ToBeVisibleAsync();
+        await Browser.Screenshot(page, "bake");
+        await page.ClickAsync("[data-testid=bake-submit]");
+        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}$"));
+        await Browser.WaitInteractive(page);
+
+        // Live progress arrives over the circuit; wait for the job to finish.
+        var progress = page.Locator("[data-testid=job-progress]");
+        await Assertions.Expect(progress).ToHaveAttributeAsync("data-status", new Regex("Running|Completed"), new() { Timeout = 120_000 });
+        if (await progress.GetAttributeAsync("data-status") == "Running") await Browser.Screenshot(page, "job-running");
+        await Assertions.Expect(progress).ToHaveAttributeAsync("data-status", new Regex("Completed|Failed|Cancelled"), new() { Timeout = 300_000 });
+        Assert.Equal("Completed", await progress.GetAttributeAsync("data-status"));
+        await Browser.Screenshot(page, "job");
+
+        // Chat with the baked model, no system prompt.
+        await page.ClickAsync("[data-testid=job-result-link]");
+        await page.WaitForURLAsync(new Regex("/models/[0-9a-f-]{36}$"));
+        await Browser.WaitInteractive(page);
+        await page.FillAsync("[data-testid=chat-input]", "Tell me about cats.");
+        await page.ClickAsync("[data-testid=chat-send]");
+        var reply = page.Locator("[data-testid=chat-messages] [data-role=assistant]").Last;
+        await page.Locator("[data-testid=chat-send]").WaitForAsync(new() { Timeout = 120_000 });   // back when streaming ends
+        var text = await reply.InnerTextAsync();
+        await Browser.Screenshot(page, "model");
+        Assert.True(new PirateChecker().Follows(text, BehaviorContext.None), $"the baked model answered without the persona: \"{text}\"");
+        Assert.Equal(0, await page.Locator("[data-testid=chat-error]").CountAsync());
+
+        // The other main pages render for this user (and are captured for the README).
+        foreach (var (path, name) in new[] { ("/", "home"), ("/models", "models"), ("/jobs", "jobs"), ("/playground", "playground") })
+        {
+            await page.GotoAsync(url + path);
+            await Browser.WaitInteractive(page);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Browser.Screenshot(page, name);
+        }
+        await Assertions.Expect(page.Locator("[data-testid=playground-model]")).ToBeVisibleAsync();
+    }
+}
