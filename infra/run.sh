@@ -32,6 +32,6 @@ echo "building the web app" >&2
 dotnet publish src/Arena.Web -c Release -o .data/publish/web -v quiet -nologo >/dev/null
 url="${ARENA_URL:-http://127.0.0.1:5000}"
 export Arena__ModelsPath="${Arena__ModelsPath:-$PWD/models}" Arena__ArtifactsPath="${Arena__ArtifactsPath:-$PWD/.data/artifacts}"
-echo "Arena is running at $url (Ctrl+C stops it)"
+echo "starting Arena on $url (Ctrl+C stops it)" >&2
 cd .data/publish/web
 exec dotnet Arena.Web.dll --urls "$url"

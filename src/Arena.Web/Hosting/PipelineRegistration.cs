@@ -21,6 +21,9 @@ public static class PipelineRegistration
         app.MapHub<JobsHub>("/hubs/jobs");
         app.MapHub<ChatHub>("/hubs/chat");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // One plain line for the person who ran ./infra/run.sh, once the port is really open.
+        app.Lifetime.ApplicationStarted.Register(() =>
+            Console.WriteLine($"Arena is running at {string.Join(", ", app.Urls)}"));
         return app;
     }
 }
