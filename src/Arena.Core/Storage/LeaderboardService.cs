@@ -25,7 +25,7 @@ public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOpti
     public async Task<DateTimeOffset?> LatestVoteAt(CancellationToken ct = default)
     {
         await using var session = store.QuerySession();
-        var latest = await Voted(session).OrderByDescending(v => v.VotedAt).Take(1).ToListAsync(ct);
+        var latest = await session.Query<BattleView>().Where(v => v.Winner != null).OrderByDescending(v => v.VotedAt).Take(1).ToListAsync(ct);
         return latest.Count == 0 ? null : latest[0].VotedAt;
     }
 
@@ -33,7 +33,7 @@ public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOpti
     {
         var watch = Stopwatch.StartNew();
         await using var session = store.LightweightSession();
-        var votes = await Voted(session).OrderBy(v => v.VotedAt).ToListAsync(ct);
+        var votes = await Voted(session).ToListAsync(ct);
         var blind = votes.Where(v => !v.IdentityLeak).ToList();
         var snapshot = LeaderboardSnapshot.Empty(clock.GetUtcNow());
         snapshot.ExcludedLeaks = votes.Count - blind.Count;
@@ -69,16 +69,18 @@ public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOpti
     {
         await using var session = store.QuerySession();
         var excluded = (await session.LoadAsync<LeaderboardSnapshot>(LeaderboardSnapshot.CurrentId, ct))?.ExcludedJudgeKeys.ToHashSet() ?? [];
-        var votes = (await Voted(session).Where(v => !v.IdentityLeak).OrderBy(v => v.VotedAt).ToListAsync(ct))
-            .Where(v => !excluded.Contains(v.JudgeKey)).ToList();
+        // Filtered here, not in SQL: Marten mis-translates a Where placed after the Select projection.
+        var votes = (await Voted(session).ToListAsync(ct))
+            .Where(v => !v.IdentityLeak && !excluded.Contains(v.JudgeKey)).ToList();
         var ids = votes.SelectMany(v => new[] { v.ModelAId, v.ModelBId }).Distinct().ToArray();
         var names = ExportNames.For(await session.LoadManyAsync<ArenaModel>(ct, ids));
         string Name(Guid id) => names.GetValueOrDefault(id) ?? $"removed #{id.ToString("N")[..8]}";
         return votes.Select(v => new Battle(Name(v.ModelAId), Name(v.ModelBId), v.Winner!.Value, Timestamp(v))).ToList();
     }
 
+    /// <summary>Every voted battle, oldest vote first (online Elo depends on the order).</summary>
     static IQueryable<CastVote> Voted(IQuerySession session) =>
-        session.Query<BattleView>().Where(v => v.Winner != null).Select(v => new CastVote
+        session.Query<BattleView>().Where(v => v.Winner != null).OrderBy(v => v.VotedAt).Select(v => new CastVote
         {
             BattleId = v.Id, JudgeKey = v.JudgeKey, ModelAId = v.ModelAId, ModelBId = v.ModelBId,
             Winner = v.Winner, VotedAt = v.VotedAt, IdentityLeak = v.IdentityLeak,
