@@ -13,7 +13,7 @@ namespace Arena.Web.Components.Pages.Battle;
 /// A blind battle. The two contestants live only in this component's private fields on the server; the markup gets
 /// "A" and "B" and the texts, and the identities only through <see cref="BattleReveal"/> after the vote.
 /// </summary>
-public sealed partial class Battle : IDisposable
+public sealed partial class ArenaBattle : IDisposable
 {
     [Inject] private IBattleService Battles { get; set; } = default!;
     [Inject] private IChatService Chat { get; set; } = default!;
