@@ -15,6 +15,10 @@ public static class BattleRateLimiting
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // With a body, so the status-code pages middleware leaves the answer alone (it re-executes empty errors
+            // as the not-found page, which turns a POST into a 400).
+            o.OnRejected = (context, ct) => new ValueTask(Results.Problem("too many requests; wait a minute and try again",
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext));
             o.AddPolicy(VotePolicy, http =>
             {
                 var viewer = ViewerClaims.From(http.User);
