@@ -65,7 +65,7 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
         var battle = stream.Aggregate!;
         if (battle.IsVoted) throw new DomainException(DomainError.Conflict, "you already voted on this battle");
         if (battle.IsStreaming) throw new DomainException(DomainError.Conflict, "wait for both answers to finish before voting");
-        await CheckDailyCap(session, judgeKey, ct);
+        await CheckDailyCap(session, battle, ct);
 
         var (a, b) = await Contestants(session, battle, ct);
         var leak = IdentityLeaks.Found(battle.Turns, a, b);
@@ -92,12 +92,19 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
         return stream;
     }
 
-    async Task CheckDailyCap(IQuerySession session, string judgeKey, CancellationToken ct)
+    /// <summary>Signed-in judges are counted by user; anonymous ones by address, since a new tab is a new
+    /// anonymous key.</summary>
+    async Task CheckDailyCap(IQuerySession session, BattleView battle, CancellationToken ct)
     {
-        var cap = JudgeKeys.IsAnonymous(judgeKey) ? Options.AnonymousDailyVoteCap : Options.DailyVoteCap;
+        var anonymous = JudgeKeys.IsAnonymous(battle.JudgeKey);
+        var cap = anonymous ? Options.AnonymousDailyVoteCap : Options.DailyVoteCap;
         var now = clock.GetUtcNow();
         var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var today = await session.Query<BattleView>().CountAsync(v => v.JudgeKey == judgeKey && v.VotedAt >= dayStart, ct);
+        var (key, ip) = (battle.JudgeKey, battle.IpHash);
+        var votedToday = session.Query<BattleView>().Where(v => v.VotedAt >= dayStart);
+        var today = anonymous
+            ? await votedToday.CountAsync(v => v.IpHash == ip && v.JudgeKey.StartsWith("anon:"), ct)
+            : await votedToday.CountAsync(v => v.JudgeKey == key, ct);
         if (today >= cap)
             throw new DomainException(DomainError.QuotaExceeded, $"you have cast {today} votes today, the daily limit; thank you — come back tomorrow");
     }
@@ -124,9 +131,11 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
         }
     }
 
-    /// <summary>As in BakeJournal: a ConcurrencyException, or a unique violation on the stream version.</summary>
+    /// <summary>As in BakeJournal: a ConcurrencyException, an unexpected stream version (FetchForWriting's check), or a
+    /// unique violation on the stream version.</summary>
     static bool IsVersionConflict(Exception e) =>
-        e is JasperFx.ConcurrencyException || e is Npgsql.PostgresException { SqlState: "23505" }
+        e is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
+        || e is Npgsql.PostgresException { SqlState: "23505" }
         || (e.InnerException is { } inner && IsVersionConflict(inner));
 
     void CheckPrompt(string? prompt)

@@ -164,20 +164,24 @@ public sealed class BattleServiceTests(StoreFixture db) : IClassFixture<StoreFix
     }
 
     [Fact]
-    public async Task AnAnonymousJudgeIsStoppedAtTheDailyCap()
+    public async Task AnAnonymousJudgeIsStoppedAtTheDailyCapOfTheirAddress()
     {
         var b = NewBase();
         await Model(b, "d1");
         await Model(b, "d2");
+        var ip = Guid.NewGuid().ToString("N");
         var key = "anon:" + Guid.NewGuid().ToString("N");
         async Task<Guid> Ready()
         {
-            var battle = await Battles(s => s.Start(Viewer.Anonymous, key, "ip", "Hi", new BattleStartOptions(b)));
+            var battle = await Battles(s => s.Start(Viewer.Anonymous, key, ip, "Hi", new BattleStartOptions(b)));
             await Battles(s => s.RecordReplies(battle.BattleId, key, "a", "b"));
             return battle.BattleId;
         }
         for (int i = 0; i < 3; i++) { var id = await Ready(); await Battles(s => s.Vote(id, key, Winner.Tie)); }
         var fourth = await Ready();
         Assert.Equal(DomainError.QuotaExceeded, await ErrorOf(() => Battles(s => s.Vote(fourth, key, Winner.Tie))));
+        key = "anon:new-tab";   // a new anonymous key from the same address is still over the cap
+        var fifth = await Ready();
+        Assert.Equal(DomainError.QuotaExceeded, await ErrorOf(() => Battles(s => s.Vote(fifth, key, Winner.Tie))));
     }
 }

@@ -63,6 +63,16 @@ public sealed class BattleApiTests(ArenaAppFactory app) : IClassFixture<ArenaApp
         Assert.Equal(new[] { "Export Alpha", "Export Beta" }, new[] { only.ModelA, only.ModelB }.Order());
         Assert.Equal(Winner.ModelA, only.Winner);
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+
+        // The refresher notices the votes and stores a snapshot with the blind one only.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        LeaderboardSnapshot? board;
+        while ((board = await With(sp => sp.GetRequiredService<ILeaderboardService>().Current())) is not { Votes: >= 1 } && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        Assert.NotNull(board);
+        Assert.Equal(1, board.Votes);
+        Assert.Equal(1, board.ExcludedLeaks);
+        Assert.Contains(board.Rows, r => r.Name == "Export Alpha" && r.Provisional);
     }
 
     /// <summary>One test, in this order: the anonymous judge's budget is shared by every request of the class.</summary>
