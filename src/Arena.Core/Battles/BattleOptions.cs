@@ -18,6 +18,10 @@ public sealed class BattleOptions
     public int ProvisionalBelow { get; set; } = 10;
     public int BootstrapRounds { get; set; } = 100;
     public int BootstrapSeed { get; set; } = 42;
+    /// <summary>Off by default: the web replica that recomputes also serves votes, and a bootstrap on every core
+    /// showed up as a 0.5 s tail on the vote endpoint (docs/benchmarks.md). One core still takes well under a second
+    /// for the arena's sizes.</summary>
+    public bool ParallelBootstrap { get; set; }
     /// <summary>Outlier judges: only judges with at least this many decisive votes are tested.</summary>
     public int OutlierMinVotes { get; set; } = 30;
     /// <summary>A judge whose agreement with the consensus is this many standard deviations below what the ratings

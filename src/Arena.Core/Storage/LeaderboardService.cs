@@ -43,7 +43,10 @@ public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOpti
 
         if (blind.Count > 0)
         {
-            var leaderboardOptions = new LeaderboardOptions { BootstrapRounds = Options.BootstrapRounds, Seed = Options.BootstrapSeed };
+            var leaderboardOptions = new LeaderboardOptions
+            {
+                BootstrapRounds = Options.BootstrapRounds, Seed = Options.BootstrapSeed, Parallel = Options.ParallelBootstrap,
+            };
             var table = Leaderboard.Compute(ToBattles(blind), snapshot.ComputedAt, leaderboardOptions);
             var ratings = table.Models.ToDictionary(r => Guid.Parse(r.Model), r => r.Rating);
             var outliers = OutlierJudges.Find(blind, ratings, leaderboardOptions.Scale, Options.OutlierMinVotes, Options.OutlierZ);

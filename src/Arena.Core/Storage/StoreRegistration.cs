@@ -58,7 +58,7 @@ public static class StoreRegistration
         opts.Events.AddEventType<BakeCancelled>();
 
         // Battles: inline too, so a vote and the state that refuses a second one commit together.
-        opts.Schema.For<BattleView>().Index(b => b.JudgeKey).Index(b => b.VotedAt);
+        opts.Schema.For<BattleView>().Index(b => b.JudgeKey).Index(b => b.VotedAt).Index(b => b.IpHash);
         opts.Projections.Snapshot<BattleView>(SnapshotLifecycle.Inline);
         opts.Events.AddEventType<BattleCreated>();
         opts.Events.AddEventType<TurnAdded>();
