@@ -22,6 +22,7 @@ public static class CliApp
           eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--epochs E] [--lr LR] [--json FILE]
           ratings   --battles FILE [--bootstrap N] [--seed S] [--format table|json]   (or --bench-battles N [--bench-models M])
           bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
+          bench-votes --url URL --db CONNECTION [--schema S] [--rate 200] [--seconds 60] [--concurrency 256] [--salt arena]
         common: --device cpu|cuda  --dtype f32|bf16
         """;
 
@@ -48,6 +49,7 @@ public static class CliApp
                 "merge" => MergeCommand.Run(a),
                 "eval-bakes" => EvalBakesCommand.Run(a),
                 "ratings" => RatingsCommand.Run(a),
+                "bench-votes" => VoteBenchCommand.Run(a),
                 _ => throw new UsageException($"unknown command '{args[0]}' (try: arena --help)"),
             };
         }

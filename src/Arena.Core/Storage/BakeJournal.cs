@@ -14,7 +14,7 @@ namespace Arena.Core.Storage;
 /// </summary>
 public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) : IBakeJournal
 {
-    const int Attempts = 5;
+    const int Attempts = 12;
 
     public Task Started(Guid jobId, string worker, DateTimeOffset at, CancellationToken ct = default) =>
         Append(jobId, (_, _) => Task.FromResult<object>(new BakeStarted(worker, at)), ct);
@@ -82,7 +82,9 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
             }
             catch (Exception e) when (attempt < Attempts && IsVersionConflict(e))
             {
-                // Another report landed first; re-read the state and decide again.
+                // Another report landed first; re-read the state and decide again (a little jitter spreads the
+                // retries of several writers instead of colliding again).
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
             }
         }
     }
@@ -90,7 +92,7 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
     /// <summary>Two appends to one stream at once: Marten reports it as a ConcurrencyException, or (when both
     /// writers read the same version) as the events table's unique-key violation on (stream, version).</summary>
     static bool IsVersionConflict(Exception e) =>
-        e is ConcurrencyException || e is Npgsql.PostgresException { SqlState: "23505" } || (e.InnerException is { } inner && IsVersionConflict(inner));
+        e is ConcurrencyException || e is JasperFx.Events.EventStreamUnexpectedMaxEventIdException || e is Npgsql.PostgresException { SqlState: "23505" } || (e.InnerException is { } inner && IsVersionConflict(inner));
 
     static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

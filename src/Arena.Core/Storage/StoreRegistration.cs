@@ -1,11 +1,13 @@
 using Arena.Core.Accounts;
 using Arena.Core.Bakes;
+using Arena.Core.Battles;
 using Arena.Core.Models;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Arena.Core.Storage;
 
@@ -22,6 +24,10 @@ public static class StoreRegistration
         services.AddScoped<IAccountStore, AccountStore>();
         services.AddScoped<IBakeService, BakeService>();
         services.AddScoped<IBakeJournal, BakeJournal>();
+        services.AddOptions<BattleOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<IBattleService, BattleService>();
+        services.AddScoped<ILeaderboardService, LeaderboardService>();
         return services;
     }
 
@@ -50,5 +56,14 @@ public static class StoreRegistration
         opts.Events.AddEventType<BakeCompleted>();
         opts.Events.AddEventType<BakeFailed>();
         opts.Events.AddEventType<BakeCancelled>();
+
+        // Battles: inline too, so a vote and the state that refuses a second one commit together.
+        opts.Schema.For<BattleView>().Index(b => b.JudgeKey).Index(b => b.VotedAt).Index(b => b.IpHash);
+        opts.Projections.Snapshot<BattleView>(SnapshotLifecycle.Inline);
+        opts.Events.AddEventType<BattleCreated>();
+        opts.Events.AddEventType<TurnAdded>();
+        opts.Events.AddEventType<RepliesRecorded>();
+        opts.Events.AddEventType<Voted>();
+        opts.Schema.For<LeaderboardSnapshot>();
     }
 }

@@ -13,11 +13,13 @@ public static class PipelineRegistration
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthApi();
         app.MapModelsApi();
+        app.MapBattlesApi();
         app.MapHub<JobsHub>("/hubs/jobs");
         app.MapHub<ChatHub>("/hubs/chat");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

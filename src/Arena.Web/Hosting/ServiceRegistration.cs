@@ -1,6 +1,8 @@
 using Arena.Core.Accounts;
 using Arena.Core.Bakes;
+using Arena.Core.Battles;
 using Arena.Web.Accounts;
+using Arena.Web.Battles;
 using Arena.Web.Bus;
 using Arena.Web.Chat;
 using MassTransit;
@@ -35,10 +37,27 @@ public static class ServiceRegistration
         services.AddSingleton<IChatService, ChatService>();
         services.AddScoped<IBakeDispatcher, MassTransitBakeDispatcher>();
         services.AddHostedService<BaseModelSeeder>();
+        services.AddArenaBattles(config);
 
         services.AddArenaBus(options, config);
         services.AddArenaPlatform(config, options);
         return builder;
+    }
+
+    /// <summary>The arena: battle and web options ("Arena:Arena"), the judge of a circuit, rate limits, the
+    /// leaderboard refresher.</summary>
+    private static IServiceCollection AddArenaBattles(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<BattleOptions>(config.GetSection(BattleOptions.Section));
+        services.Configure<BattleWebOptions>(config.GetSection(BattleWebOptions.Section));
+        var web = config.GetSection(BattleWebOptions.Section).Get<BattleWebOptions>() ?? new BattleWebOptions();
+        services.AddHttpContextAccessor();
+        services.AddScoped<JudgeContext>();
+        services.AddSingleton<JudgeRateLimiter>();
+        services.AddSingleton<LeaderboardSignal>();
+        services.AddBattleRateLimiting(web);
+        services.AddHostedService<LeaderboardRefresher>();
+        return services;
     }
 
     private static IServiceCollection AddArenaAuthentication(this IServiceCollection services)

@@ -23,6 +23,7 @@ public sealed class StoreFixture : IAsyncLifetime
         services.AddArenaStore(TestDatabase.ConnectionString, Schema);
         services.AddSingleton<IBakeDispatcher>(Dispatcher);
         services.Configure<BakeLimits>(l => l.ConcurrentBakesPerUser = 2);
+        services.Configure<Arena.Core.Battles.BattleOptions>(o => { o.AnonymousDailyVoteCap = 3; o.BootstrapRounds = 20; o.ProvisionalBelow = 5; });
         Services = services.BuildServiceProvider();
         await Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         using var scope = Services.CreateScope();

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Arena.Core.Bakes;
+using Arena.Core.Battles;
+using Arena.Web.Battles;
 using Arena.Web.Accounts;
 using Arena.Web.Bus;
 using Arena.Web.Chat;
@@ -24,6 +26,11 @@ public abstract class ComponentTest : IAsyncLifetime
     protected FakeChatService Chat { get; } = new();
     protected JobUpdateFeed Feed { get; } = new(NullLogger<JobUpdateFeed>.Instance);
     protected BakeLimits Limits { get; } = new();
+    protected FakeLeaderboardService Board { get; } = new();
+    /// <summary>Contestants of every battle the fake service starts (names a test can look for in the markup).</summary>
+    protected ArenaModel SecretA { get; } = new() { Id = Guid.NewGuid(), Name = "Zanzibar-Sage", OwnerName = "quietowner", OwnerId = Guid.NewGuid(), BaseModel = "starter" };
+    protected ArenaModel SecretB { get; } = new() { Id = Guid.NewGuid(), Name = "Kestrel-Muse", OwnerName = "hushuser", OwnerId = Guid.NewGuid(), BaseModel = "starter" };
+    protected FakeBattleService Battles { get; }
     protected BunitAuthorizationContext Auth { get; }
     protected static readonly Guid AliceId = Guid.NewGuid();
 
@@ -37,6 +44,14 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddSingleton(Feed);
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Limits));
         Context.Services.AddScoped<CurrentViewer>();
+        Battles = new FakeBattleService(SecretA, SecretB);
+        Context.Services.AddSingleton<IBattleService>(Battles);
+        Context.Services.AddSingleton<ILeaderboardService>(Board);
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new BattleWebOptions()));
+        Context.Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor, Microsoft.AspNetCore.Http.HttpContextAccessor>();
+        Context.Services.AddScoped<JudgeContext>();
+        Context.Services.AddSingleton<JudgeRateLimiter>();
+        Context.Services.AddSingleton<LeaderboardSignal>();
         Auth = Context.AddAuthorization();
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", true));
     }

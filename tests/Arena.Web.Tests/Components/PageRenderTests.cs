@@ -30,7 +30,7 @@ public sealed class PageRenderTests : ComponentTest
 
         Assert.Equal("true", cut.Find(".arena-page").GetAttribute("data-interactive"));
         Assert.Equal(2, cut.FindAll("[data-testid=model-card]").Count);
-        Assert.Contains("Leaderboard opens with the arena", cut.Find("[data-testid=leaderboard-placeholder]").TextContent);
+        Assert.Contains("No votes yet", cut.Find("[data-testid=leaderboard-placeholder]").TextContent);
         Assert.Equal("/bake", cut.Find("[data-testid=cta-bake]").GetAttribute("href"));
     }
 

@@ -25,6 +25,9 @@ public class ArenaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Arena:Bus", "InMemory");
         builder.UseSetting("Arena:Worker:Enabled", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The leaderboard refresher reacts within a second or two (production waits longer to batch votes).
+        builder.UseSetting("Arena:Arena:Leaderboard:Debounce", "00:00:00.200");
+        builder.UseSetting("Arena:Arena:Leaderboard:PollInterval", "00:00:01");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
