@@ -70,13 +70,15 @@ public sealed class BakeAndChatInBrowserTests(BrowserAppFactory app) : IClassFix
         await page.WaitForURLAsync(new Regex("/models/[0-9a-f-]{36}$"));
         await Browser.WaitInteractive(page);
         await page.FillAsync("[data-testid=chat-input]", "Tell me about cats.");
+        await Assertions.Expect(page.Locator("[data-testid=chat-send]")).ToBeEnabledAsync();
         await page.ClickAsync("[data-testid=chat-send]");
-        var reply = page.Locator("[data-testid=chat-messages] [data-role=assistant]").Last;
-        await page.Locator("[data-testid=chat-send]").WaitForAsync(new() { Timeout = 120_000 });   // back when streaming ends
-        var text = await reply.InnerTextAsync();
+        // The Send button stays on screen until the server re-renders, so waiting for it races the stream's start;
+        // the panel's count of finished replies moves only when the reply has ended.
+        await Assertions.Expect(page.Locator("[data-testid=chat-panel]")).ToHaveAttributeAsync("data-turns", "1", new() { Timeout = 120_000 });
+        Assert.Equal(0, await page.Locator("[data-testid=chat-error]").CountAsync());
+        var text = await page.Locator("[data-testid=chat-messages] [data-role=assistant]").Last.InnerTextAsync();
         await Browser.Screenshot(page, "model");
         Assert.True(new PirateChecker().Follows(text, BehaviorContext.None), $"the baked model answered without the persona: \"{text}\"");
-        Assert.Equal(0, await page.Locator("[data-testid=chat-error]").CountAsync());
 
         // The other main pages render for this user (and are captured for the README).
         foreach (var (path, name) in new[] { ("/", "home"), ("/models", "models"), ("/jobs", "jobs"), ("/playground", "playground") })
