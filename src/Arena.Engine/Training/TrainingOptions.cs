@@ -16,5 +16,7 @@ public sealed record TrainingOptions
     public int MaxSteps { get; init; } = 1000;
     /// <summary>…or when this wall-clock budget is spent (the schedule is planned from a measured step time).</summary>
     public TimeSpan? TimeBudget { get; init; }
+    /// <summary>…or once the mean loss of the last 20 steps is at most this (a warm-up phase that ends when learned).</summary>
+    public double? TargetLoss { get; init; }
     public long Seed { get; init; } = 1;
 }
