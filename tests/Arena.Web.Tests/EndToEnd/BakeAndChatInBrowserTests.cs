@@ -7,7 +7,8 @@ namespace Arena.Web.Tests.EndToEnd;
 /// <summary>
 /// What a new user does on day one, in a real headless Chromium against the whole app (real PostgreSQL, in-process
 /// worker running the engine on the starter model): register, bake a persona into the starter model from the bake
-/// form, watch the job reach done, then chat with the baked model without any system prompt and get the persona.
+/// form, watch the job reach done, then chat with the baked model without any system prompt and get the persona;
+/// then judge a blind battle between the bake and the starter and see the leaderboard count it.
 /// Takes a screenshot of each main page on the way (docs/screenshots in the README come from here).
 /// </summary>
 [Collection("platform")]
@@ -80,14 +81,41 @@ public sealed class BakeAndChatInBrowserTests(BrowserAppFactory app) : IClassFix
         await Browser.Screenshot(page, "model");
         Assert.True(new PirateChecker().Follows(text, BehaviorContext.None), $"the baked model answered without the persona: \"{text}\"");
 
+        // A blind battle between the two public models (the starter and the new bake): both answers stream, the
+        // panes say only "Model A"/"Model B" until the vote, the vote reveals both names, the leaderboard follows.
+        await page.GotoAsync($"{url}/arena");
+        await Browser.WaitInteractive(page);
+        await page.FillAsync("[data-testid=battle-prompt]", "What do cats eat?");
+        await Assertions.Expect(page.Locator("[data-testid=battle-send]")).ToBeEnabledAsync();
+        await page.ClickAsync("[data-testid=battle-send]");
+        await Assertions.Expect(page.Locator("[data-testid=vote-a]")).ToBeEnabledAsync(new() { Timeout = 120_000 });
+        foreach (var side in new[] { "a", "b" })
+            await Assertions.Expect(page.Locator($"[data-testid=battle-pane-{side}] .battle-reply")).Not.ToBeEmptyAsync();
+        var blind = await page.Locator("[data-testid=battle-pane-a]").InnerTextAsync() + await page.Locator("[data-testid=battle-pane-b]").InnerTextAsync();
+        Assert.DoesNotContain("Captain Arr", blind);
+        Assert.DoesNotContain("starter", blind);
+        await Browser.Screenshot(page, "arena");
+        await page.ClickAsync("[data-testid=vote-a]");
+        var reveal = page.Locator("[data-testid=battle-reveal]");
+        await Assertions.Expect(reveal).ToContainTextAsync("Captain Arr");
+        await Assertions.Expect(reveal).ToContainTextAsync("starter");
+        await Browser.Screenshot(page, "arena-reveal");
+        await page.GotoAsync($"{url}/leaderboard");
+        for (var tries = 0; tries < 30 && await page.Locator("[data-testid=leaderboard-table]").CountAsync() == 0; tries++)
+        {
+            await Task.Delay(1000);
+            await page.ReloadAsync();
+        }
+        await Assertions.Expect(page.Locator("[data-testid=leaderboard-table] [data-testid=row-name]")).ToHaveCountAsync(2);
+
         // The other main pages render for this user (and are captured for the README).
-        foreach (var (path, name) in new[] { ("/", "home"), ("/models", "models"), ("/jobs", "jobs"), ("/playground", "playground") })
+        foreach (var (path, name) in new[] { ("/", "home"), ("/models", "models"), ("/jobs", "jobs"), ("/playground", "playground"), ("/leaderboard", "leaderboard") })
         {
             await page.GotoAsync(url + path);
             await Browser.WaitInteractive(page);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await Browser.Screenshot(page, name);
+            if (name == "playground") await Assertions.Expect(page.Locator("[data-testid=playground-model]")).ToBeVisibleAsync();
         }
-        await Assertions.Expect(page.Locator("[data-testid=playground-model]")).ToBeVisibleAsync();
     }
 }
