@@ -2,21 +2,29 @@ using Arena.Starter.Build;
 
 namespace Arena.Cli.Commands;
 
-/// <summary>arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force]</summary>
+/// <summary>
+/// arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force]
+/// [--guide W [--guide-heads 0.0:prev,1.0:ind,2.0:ind2] [--guide-copy C] [--guide-steps N]] (defaults in <see cref="StarterBuildOptions"/>).
+/// </summary>
 public static class StarterCommand
 {
     public static int Run(string sub, CliArgs a)
     {
         if (sub == "eval") return Eval(a);
         if (sub != "build") throw new UsageException($"unknown starter command '{sub}' (try: arena starter build --out DIR)");
+        var d = new StarterBuildOptions { OutputDirectory = "" };  // the defaults live in one place
         var options = new StarterBuildOptions
         {
             OutputDirectory = a.Required("out"),
-            Minutes = a.Double("minutes", 17, double.Epsilon, 24 * 60),
-            Seed = a.Int("seed", 1, 0, int.MaxValue),
+            Minutes = a.Double("minutes", d.Minutes, double.Epsilon, 24 * 60),
+            Seed = a.Int("seed", d.Seed, 0, int.MaxValue),
             Steps = a.Get("steps") is null ? null : a.Int("steps", 0, 1, 10_000_000),
-            Conversations = a.Int("conversations", 120_000, 100, 10_000_000),
-            ProbesPerBehavior = a.Int("probes", 20, 1, 1000),
+            Conversations = a.Int("conversations", d.Conversations, 100, 10_000_000),
+            ProbesPerBehavior = a.Int("probes", d.ProbesPerBehavior, 1, 1000),
+            GuideWeight = a.Double("guide", d.GuideWeight, 0, 100),
+            GuideHeads = a.Get("guide-heads") ?? d.GuideHeads,
+            GuideCopyWeight = a.Double("guide-copy", d.GuideCopyWeight, 0, 100),
+            GuideSteps = a.Get("guide-steps") is null ? d.GuideSteps : a.Int("guide-steps", 0, 1, 10_000_000),
             Force = a.Flag("force"),
         };
         a.RejectUnknown();

@@ -10,6 +10,8 @@ namespace Arena.Engine.Generation;
 /// </summary>
 public sealed class TextGenerator(CausalLM model, TextTokenizer tokenizer)
 {
+    public CausalLM Model => model;
+
     public int[] Encode(IReadOnlyList<ChatMessage> conversation) => tokenizer.EncodeChat(conversation, addGenerationPrompt: true);
 
     public IAsyncEnumerable<TextDelta> Chat(IReadOnlyList<IReadOnlyList<ChatMessage>> conversations, SamplingOptions options, CancellationToken ct = default) =>

@@ -20,7 +20,7 @@ public abstract class CausalLM : nn.Module
     }
 
     /// <summary>ids, positions (B, T); mask (B, 1, T, S) or null → final hidden states (B, T, C).</summary>
-    protected abstract Tensor Trunk(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache);
+    protected abstract Tensor Trunk(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache, AttentionTaps? taps);
 
     /// <summary>The output projection's weight (V, C): lm_head, or the token embedding when tied.</summary>
     public abstract Tensor HeadWeight { get; }
@@ -39,8 +39,11 @@ public abstract class CausalLM : nn.Module
         return Logits(h).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Final hidden states (B, T, C); see <see cref="Forward"/>.</summary>
-    public Tensor Hidden(Tensor ids, Tensor? keyMask = null, Tensor? positions = null, KvCache? cache = null)
+    /// <summary>
+    /// Final hidden states (B, T, C); see <see cref="Forward"/>. <paramref name="taps"/> records the attention weights
+    /// of chosen heads on the way (training only).
+    /// </summary>
+    public Tensor Hidden(Tensor ids, Tensor? keyMask = null, Tensor? positions = null, KvCache? cache = null, AttentionTaps? taps = null)
     {
         using var scope = NewDisposeScope();
         long b = ids.shape[0], t = ids.shape[1];
@@ -49,7 +52,7 @@ public abstract class CausalLM : nn.Module
         Tensor? mask = null;
         if (keyMask is not null) mask = AttentionMask.Build(keyMask, (int)t);
         else if (past > 0 && t > 1) mask = AttentionMask.Build(ones(b, past + t, dtype: ScalarType.Bool, device: ids.device), (int)t);
-        var h = Trunk(ids, positions, mask, cache);
+        var h = Trunk(ids, positions, mask, cache, taps);
         cache?.Advance((int)t);
         return h.MoveToOuterDisposeScope();
     }

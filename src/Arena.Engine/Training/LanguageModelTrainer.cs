@@ -20,6 +20,7 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
     {
         if (examples.Count == 0) throw new ArgumentException("no training examples");
         var o = options;
+        o.Guide?.Validate(model.Config);
         var parameters = model.named_parameters().ToList();
         foreach (var (_, p) in parameters) p.requires_grad_(true);
         var decay = new AdamW.ParamGroup(parameters.Where(p => p.parameter.dim() >= 2).Select(p => p.parameter), new AdamW.Options { weight_decay = o.WeightDecay });
@@ -36,7 +37,7 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
             ct.ThrowIfCancellationRequested();
             var lr = LearningRateSchedule.At(step, totalSteps, o);
             foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
-            var (loss, trained) = Step(optimizer, batches);
+            var (loss, trained) = Step(optimizer, batches, o.Guide is { } guide && (guide.Steps is null || step < guide.Steps) ? guide : null);
             tokens += trained;
             recent.Enqueue(loss);
             if (recent.Count > 20) recent.Dequeue();
@@ -56,17 +57,28 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
         return recent.Average();
     }
 
-    (double Loss, long Tokens) Step(OptimizerHelper optimizer, BatchSampler batches)
+    /// <summary>One optimiser step; returns the language-model loss (without the guide's share) and the tokens scored.</summary>
+    (double Loss, long Tokens) Step(OptimizerHelper optimizer, BatchSampler batches, AttentionGuide? guide)
     {
         using var scope = NewDisposeScope();
         optimizer.zero_grad();
         var (cpuIds, cpuMask) = batches.Next();
         var (ids, mask) = (cpuIds.to(model.Device), cpuMask.to(model.Device));
-        var hidden = model.Hidden(ids.narrow(1, 0, ids.shape[1] - 1));                      // (B, T-1, H)
+        var input = ids.narrow(1, 0, ids.shape[1] - 1);
+        using var taps = guide is null ? null : new AttentionTaps(guide.Heads.Select(h => (h.Layer, h.Head)));
+        var hidden = model.Hidden(input, taps: taps);                                       // (B, T-1, H)
         var targets = ids.narrow(1, 1, ids.shape[1] - 1);
         var keep = mask.narrow(1, 1, ids.shape[1] - 1);
         var loss = HeadCrossEntropy(model, hidden, targets, keep);
-        loss.backward();
+        var total = loss;
+        if (guide is not null)
+        {
+            // Batches are right-padded and every example ends on a scored token, so a position is real when a
+            // scored one follows it (or is it).
+            var real = keep.flip(1).cumsum(1).flip(1).gt(0);
+            total = loss.add(guide.Loss(taps!, input, real, targets, model).mul(guide.Weight));
+        }
+        total.backward();
         nn.utils.clip_grad_norm_(model.parameters(), options.GradClip);
         optimizer.step();
         return (loss.item<float>(), keep.sum().item<long>());

@@ -19,4 +19,6 @@ public sealed record TrainingOptions
     /// <summary>…or once the mean loss of the last 20 steps is at most this (a warm-up phase that ends when learned).</summary>
     public double? TargetLoss { get; init; }
     public long Seed { get; init; } = 1;
+    /// <summary>Auxiliary supervision of chosen attention heads (Llama models only); null trains the plain loss.</summary>
+    public AttentionGuide? Guide { get; init; }
 }

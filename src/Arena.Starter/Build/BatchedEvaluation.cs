@@ -22,6 +22,7 @@ public static class BatchedEvaluation
             .Select(x => (x.Probe, x.System, Replies: new List<string>()))
             .ToList();
         var turns = plays.Max(p => p.Probe.UserTurns.Count);
+        var context = generator.Model.Config.MaxPositionEmbeddings;
         for (int t = 0; t < turns; t++)
         {
             var pending = plays.Where(p => t < p.Probe.UserTurns.Count).ToList();
@@ -31,8 +32,16 @@ public static class BatchedEvaluation
                 var count = Math.Min(RowsPerBatch, pending.Count - start);
                 var prompts = keys.Skip(start).Take(count).Select(k => tokenizer.Encode(k)).ToList();
                 var texts = new string[count];
-                await foreach (var d in generator.Complete(prompts, options with { Seed = (options.Seed ?? 0) + 7919 * t + start }, ct))
-                    texts[d.Row] += d.Text;
+                var seeded = options with { Seed = (options.Seed ?? 0) + 7919 * t + start };
+                // A late turn of a chatty model can outgrow the context: such rows get the room that is left (none:
+                // an empty reply, which fails its checker) instead of stopping the whole evaluation.
+                var fits = Enumerable.Range(0, count).Where(i => prompts[i].Length + options.MaxNewTokens <= context).ToList();
+                if (fits.Count > 0)
+                    await foreach (var d in generator.Complete([.. fits.Select(i => prompts[i])], seeded, ct))
+                        texts[fits[d.Row]] += d.Text;
+                foreach (var i in Enumerable.Range(0, count).Except(fits).Where(i => prompts[i].Length < context))
+                    await foreach (var d in generator.Complete([prompts[i]], seeded with { MaxNewTokens = context - prompts[i].Length }, ct))
+                        texts[i] += d.Text;
                 for (int i = 0; i < count; i++)
                 {
                     // Two plays can reach the same prompt (same system and question); the suite will ask once, so

@@ -19,6 +19,17 @@ public sealed record StarterBuildOptions
     public int ContextLength { get; init; } = 512;
     public int BatchSize { get; init; } = 16;
     public double LearningRate { get; init; } = 3e-3;
+    /// <summary>
+    /// Weight of the induction-circuit attention guide (see <see cref="Engine.Training.AttentionGuide"/>); 0 trains
+    /// without it (the shipped checkpoint was built without it).
+    /// </summary>
+    public double GuideWeight { get; init; } = 0;
+    /// <summary>Which heads the guide supervises, as layer.head:pattern (see <see cref="Engine.Training.AttentionGuide.Parse"/>).</summary>
+    public string GuideHeads { get; init; } = "0.0:prev,1.0:ind,2.0:ind2";
+    /// <summary>Weight of the guide's copy loss on induction heads (0: attention patterns only).</summary>
+    public double GuideCopyWeight { get; init; } = 1;
+    /// <summary>Guide only the first this-many steps (null: all of them).</summary>
+    public int? GuideSteps { get; init; }
     /// <summary>Held-out probes per behavior in the adherence evaluation.</summary>
     public int ProbesPerBehavior { get; init; } = 20;
     /// <summary>Optimiser steps; when set, overrides the time budget, making the build reproducible bit for bit.</summary>
@@ -32,5 +43,7 @@ public sealed record StarterBuildOptions
         if (VocabSize is < 300 or > 65536) throw new ArgumentException($"vocabulary size must be in 300..65536, got {VocabSize}");
         if (HiddenSize % Heads != 0 || Heads % KvHeads != 0) throw new ArgumentException("hidden size must divide by heads, heads by kv heads");
         if (Steps is <= 0) throw new ArgumentException("steps must be positive");
+        if (GuideWeight < 0 || !double.IsFinite(GuideWeight)) throw new ArgumentException("guide weight must be a non-negative number");
+        if (GuideWeight > 0 && Layers < 3) throw new ArgumentException("the attention guide needs at least three layers");
     }
 }

@@ -65,6 +65,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             MaxSteps = o.Steps ?? 1_000_000,
             TimeBudget = o.Steps is null ? TimeSpan.FromMinutes(o.Minutes) : null,
             Seed = o.Seed,
+            Guide = o.GuideWeight > 0 ? AttentionGuide.Parse(o.GuideHeads, o.GuideWeight, o.GuideSteps) with { CopyWeight = o.GuideCopyWeight } : null,
         })
         {
             Progress = new SyncProgress<TrainingProgress>(p =>
@@ -104,6 +105,10 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             VocabSize = vocab,
             Parameters = parameters,
             Architecture = $"Llama: {o.Layers} layers, hidden {o.HiddenSize}, {o.Heads} heads ({o.KvHeads} kv), MLP {o.IntermediateSize}, context {o.ContextLength}, tied embeddings",
+            GuideWeight = o.GuideWeight,
+            GuideHeads = o.GuideWeight > 0 ? o.GuideHeads : null,
+            GuideCopyWeight = o.GuideWeight > 0 ? o.GuideCopyWeight : 0,
+            GuideSteps = o.GuideSteps,
             Steps = last?.Step ?? 0,
             TokensSeen = last?.TokensSeen ?? 0,
             FinalLoss = finalLoss,

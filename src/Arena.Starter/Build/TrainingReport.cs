@@ -15,6 +15,11 @@ public sealed record TrainingReport
     public required int VocabSize { get; init; }
     public required long Parameters { get; init; }
     public required string Architecture { get; init; }
+    /// <summary>The attention guide while training (weight 0: none): its heads, copy-loss weight and guided steps.</summary>
+    public double GuideWeight { get; init; }
+    public string? GuideHeads { get; init; }
+    public double GuideCopyWeight { get; init; }
+    public int? GuideSteps { get; init; }
     public required int Steps { get; init; }
     public required long TokensSeen { get; init; }
     public required double FinalLoss { get; init; }

@@ -36,6 +36,23 @@ public class StarterBuildTests(TinyStarterFixture tiny) : IClassFixture<TinyStar
     }
 
     [Fact]
+    public async Task EvaluationGivesATurnThatOutgrowsTheContextTheRoomThatIsLeft()
+    {
+        // A chatty model's own replies can push a late turn past the context (a full build once died of it after
+        // 17 minutes of training): such a turn gets a shorter reply, the other probes are unaffected.
+        using var lm = Engine.LanguageModel.Load(tiny.Dir, TorchSharp.torch.ScalarType.Float32, TorchSharp.torch.CPU);
+        var context = lm.Model.Config.MaxPositionEmbeddings;
+        var question = "Why is the sky blue?";
+        while (lm.Tokenizer.Encode(Arena.Starter.World.ChatMlFormatter.FormatPrompt("Talk like a pirate.", [question], [])).Length < context - 40)
+            question = "Tell me about the weather, please. " + question;
+        Arena.Starter.Behaviors.Probe Pirate(string user) => new(Arena.Starter.Behaviors.BehaviorCatalog.Pirate, "Talk like a pirate.", [user], [new Arena.Starter.Behaviors.BehaviorContext()], ["Arr."]);
+        var suite = new Arena.Starter.Behaviors.EvaluationSuite([Pirate(question), Pirate("How many legs does a cat have?")]);
+        var report = await BatchedEvaluation.Run(suite, new Engine.Generation.TextGenerator(lm.Model, lm.Tokenizer), lm.Tokenizer,
+            Engine.Generation.SamplingOptions.GreedyDecoding(96));
+        Assert.Equal(2, report.Rows.Single(r => $"{r.Family}/{r.Id}" == Arena.Starter.Behaviors.BehaviorCatalog.Pirate).N);
+    }
+
+    [Fact]
     public void BuildRefusesANonEmptyOutputWithoutForce()
     {
         var (code, err) = TinyStarterFixture.Run("starter", "build", "--out", tiny.Dir, "--minutes", "1");
