@@ -40,8 +40,10 @@ public static class EvalBakesCommand
             Rank = a.Int("rank", 32, 1, 1024),
             Alpha = a.Double("alpha", 64, 1e-3, 1e5),
             BatchSize = a.Int("batch", 16, 1, 512),
+            Temperature = a.Double("temperature", 1.0, 1e-3, 10),
             Seed = seed,
         };
+        var trainQueries = a.Int("train-queries", 48, 4, 1000);
         var sequential = (a.Get("sequential") ?? $"{BehaviorCatalog.Pirate},{BehaviorCatalog.SignOff}").Split(',');
         var dev = DeviceOptions.From(a);
         a.RejectUnknown();
@@ -56,7 +58,7 @@ public static class EvalBakesCommand
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var behavior in behaviors)
         {
-            var scenario = InstructionWorld.Scenario(seed, behavior);
+            var scenario = InstructionWorld.Scenario(seed, behavior, trainQueries);
             Console.Error.WriteLine($"{behavior}: \"{scenario.Prompt}\"");
             var (r, adapter) = eval.Run(scenario, recipe).GetAwaiter().GetResult();
             adapter.Dispose();
