@@ -40,13 +40,13 @@ public sealed class LlamaAttention : nn.Module
         k = Rope.Apply(k.transpose(1, 2), ctx.Cos!, ctx.Sin!);  // (B, n_kv, T, hd)
         v = v.transpose(1, 2);
         if (ctx.Cache is { } cache) (k, v) = cache.Append(layer, k, v);
+        var y = Attention.Sdpa(q, k, v, ctx.Mask, nh / nkv);    // (B, nh, T, hd)
         if (ctx.Taps is { } taps)
             foreach (var h in taps.HeadsOf(layer))
+            {
                 taps.Record(layer, h, Attention.LogWeights(q.select(1, h), k.select(1, h / (nh / nkv)), ctx.Mask));
-        var y = Attention.Sdpa(q, k, v, ctx.Mask, nh / nkv);    // (B, nh, T, hd)
-        if (ctx.Taps is { } tapped)
-            foreach (var h in tapped.HeadsOf(layer))
-                tapped.RecordOutput(layer, h, y.select(1, h).matmul(o_proj.weight.narrow(1, h * hd, hd).t()));
+                taps.RecordOutput(layer, h, y.select(1, h).matmul(o_proj.weight.narrow(1, h * hd, hd).t()));
+            }
         y = y.transpose(1, 2).reshape(b, t, nh * hd);           // (B, T, C)
         return o_proj.forward(y).MoveToOuterDisposeScope();
     }

@@ -20,8 +20,10 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var h = x.to_type(ScalarType.Float32);
-        h = h.mul(h.pow(2).mean([-1], keepdim: true).add_(eps).rsqrt_());
+        var h = Normalize(x.to_type(ScalarType.Float32), eps);
         return weight.mul(h.to_type(x.dtype)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>x / rms(x) over the last axis, without the learned weight.</summary>
+    public static Tensor Normalize(Tensor x, double eps) => x.mul(x.pow(2).mean([-1], keepdim: true).add_(eps).rsqrt_());
 }

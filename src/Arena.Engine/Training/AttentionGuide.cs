@@ -69,13 +69,16 @@ public sealed record AttentionGuide
         return new AttentionGuide { Heads = heads, Weight = weight, Steps = steps };
     }
 
-    public void Validate(ModelConfig config)
+    public void Validate(ModelConfig config) => Validate(config.NumLayers, config.NumHeads);
+
+    /// <summary>Checks the guide against a model shape (callers that plan a model check before building it).</summary>
+    public void Validate(int layers, int heads)
     {
         if (Heads.Count == 0) throw new ArgumentException("an attention guide needs at least one head");
         if (!(Weight > 0) || !double.IsFinite(Weight)) throw new ArgumentException($"guide weight must be positive, got {Weight}");
         foreach (var h in Heads)
-            if (h.Layer < 0 || h.Layer >= config.NumLayers || h.Head < 0 || h.Head >= config.NumHeads)
-                throw new ArgumentException($"guided head {h.Layer}.{h.Head} is outside a model of {config.NumLayers} layers × {config.NumHeads} heads");
+            if (h.Layer < 0 || h.Layer >= layers || h.Head < 0 || h.Head >= heads)
+                throw new ArgumentException($"guided head {h.Layer}.{h.Head} is outside a model of {layers} layers × {heads} heads");
     }
 
     /// <summary>
@@ -102,12 +105,12 @@ public sealed record AttentionGuide
         return stack(losses).sum().div(Heads.Count).MoveToOuterDisposeScope();
     }
 
+    const int MaxCopyRows = 384;
+
     /// <summary>
     /// Cross-entropy of a head's own vote (its residual contribution, RMS-normalised, through the LM head) on the next
     /// token, at positions where one of its targets holds exactly that token.
     /// </summary>
-    const int MaxCopyRows = 384;
-
     static Tensor CopyLoss(Tensor output, Tensor targets, Tensor ids, Tensor next, CausalLM model)
     {
         using var scope = NewDisposeScope();
@@ -118,7 +121,7 @@ public sealed record AttentionGuide
         // the step. The subset comes from torch's seeded generator, so a seeded run stays reproducible.
         if (rows.shape[0] > MaxCopyRows) rows = rows.index_select(0, randperm(rows.shape[0], device: rows.device).narrow(0, 0, MaxCopyRows));
         var x = output.reshape(-1, output.shape[^1]).index_select(0, rows);
-        x = x.mul(x.pow(2).mean([-1], keepdim: true).add(1e-6).rsqrt());
+        x = RmsNorm.Normalize(x, 1e-6);
         var loss = nn.functional.cross_entropy(model.Logits(x).to_type(ScalarType.Float32), next.reshape(-1).index_select(0, rows));
         return loss.MoveToOuterDisposeScope();
     }

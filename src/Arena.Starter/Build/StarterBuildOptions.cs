@@ -36,6 +36,11 @@ public sealed record StarterBuildOptions
     public int? Steps { get; init; }
     public bool Force { get; init; }
 
+    /// <summary>The attention guide these options ask for (null when <see cref="GuideWeight"/> is 0).</summary>
+    public Engine.Training.AttentionGuide? Guide() => GuideWeight > 0
+        ? Engine.Training.AttentionGuide.Parse(GuideHeads, GuideWeight, GuideSteps) with { CopyWeight = GuideCopyWeight }
+        : null;
+
     public void Validate()
     {
         if (!(Minutes > 0) || Minutes > 24 * 60) throw new ArgumentException($"minutes must be in (0, 1440], got {Minutes}");
@@ -44,6 +49,7 @@ public sealed record StarterBuildOptions
         if (HiddenSize % Heads != 0 || Heads % KvHeads != 0) throw new ArgumentException("hidden size must divide by heads, heads by kv heads");
         if (Steps is <= 0) throw new ArgumentException("steps must be positive");
         if (GuideWeight < 0 || !double.IsFinite(GuideWeight)) throw new ArgumentException("guide weight must be a non-negative number");
-        if (GuideWeight > 0 && Layers < 3) throw new ArgumentException("the attention guide needs at least three layers");
+        // Checked here, before minutes of data generation, rather than when the trainer starts.
+        Guide()?.Validate(Layers, Heads);
     }
 }

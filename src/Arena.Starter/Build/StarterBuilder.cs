@@ -65,7 +65,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             MaxSteps = o.Steps ?? 1_000_000,
             TimeBudget = o.Steps is null ? TimeSpan.FromMinutes(o.Minutes) : null,
             Seed = o.Seed,
-            Guide = o.GuideWeight > 0 ? AttentionGuide.Parse(o.GuideHeads, o.GuideWeight, o.GuideSteps) with { CopyWeight = o.GuideCopyWeight } : null,
+            Guide = o.Guide(),
         })
         {
             Progress = new SyncProgress<TrainingProgress>(p =>
