@@ -4,7 +4,7 @@ namespace Arena.Cli.Commands;
 
 /// <summary>
 /// arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force]
-/// [--guide W [--guide-heads 0.0:prev,1.0:ind,2.0:ind2] [--guide-copy C] [--guide-steps N]] (defaults in <see cref="StarterBuildOptions"/>).
+/// [--guide W [--guide-heads 0.0:prev,1.0:ind,2.0:ind2] [--guide-copy C] [--guide-steps N]] [--dtype bf16|f32] (defaults in <see cref="StarterBuildOptions"/>).
 /// </summary>
 public static class StarterCommand
 {
@@ -25,6 +25,13 @@ public static class StarterCommand
             GuideHeads = a.Get("guide-heads") ?? d.GuideHeads,
             GuideCopyWeight = a.Double("guide-copy", d.GuideCopyWeight, 0, 100),
             GuideSteps = a.Get("guide-steps") is null ? d.GuideSteps : a.Int("guide-steps", 0, 1, 10_000_000),
+            TrainingDType = a.Get("dtype") switch
+            {
+                null => d.TrainingDType,
+                "bf16" => TorchSharp.torch.ScalarType.BFloat16,
+                "f32" => TorchSharp.torch.ScalarType.Float32,
+                var x => throw new UsageException($"--dtype must be bf16 or f32, got '{x}'"),
+            },
             Force = a.Flag("force"),
         };
         a.RejectUnknown();

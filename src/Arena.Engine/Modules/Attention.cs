@@ -38,7 +38,8 @@ public static class Attention
     {
         using var scope = NewDisposeScope();
         long t = q.shape[1], s = k.shape[1];
-        var scores = q.matmul(k.transpose(1, 2)).div(Math.Sqrt(q.shape[2]));                  // (B, T, S)
+        // Softmax in float32 even for a bf16 model: the log of a small weight is what the guide's loss reads.
+        var scores = q.matmul(k.transpose(1, 2)).to_type(ScalarType.Float32).div(Math.Sqrt(q.shape[2]));  // (B, T, S)
         var allowed = mask?.squeeze(1) ?? ones(t, s, dtype: ScalarType.Bool, device: q.device).tril(s - t).unsqueeze(0);
         return scores.masked_fill(allowed.logical_not(), float.NegativeInfinity).log_softmax(-1).MoveToOuterDisposeScope();
     }

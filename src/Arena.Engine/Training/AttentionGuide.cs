@@ -121,7 +121,7 @@ public sealed record AttentionGuide
         // the step. The subset comes from torch's seeded generator, so a seeded run stays reproducible.
         if (rows.shape[0] > MaxCopyRows) rows = rows.index_select(0, randperm(rows.shape[0], device: rows.device).narrow(0, 0, MaxCopyRows));
         var x = output.reshape(-1, output.shape[^1]).index_select(0, rows);
-        x = RmsNorm.Normalize(x, 1e-6);
+        x = RmsNorm.Normalize(x.to_type(ScalarType.Float32), 1e-6).to_type(x.dtype);
         var loss = nn.functional.cross_entropy(model.Logits(x).to_type(ScalarType.Float32), next.reshape(-1).index_select(0, rows));
         return loss.MoveToOuterDisposeScope();
     }

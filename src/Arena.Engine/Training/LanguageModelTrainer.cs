@@ -10,6 +10,7 @@ namespace Arena.Engine.Training;
 /// Next-token training of a whole model (pre-training from scratch, full fine-tuning): masked cross-entropy,
 /// AdamW (decay on matrices only), warmup + cosine, global-norm clipping. Batches are length-bucketed and right-padded,
 /// so plain causal attention suffices and padding costs little. Deterministic for a seed and a step count.
+/// A model in bf16 trains in mixed precision: it computes in bf16 and the optimiser updates float32 masters.
 /// </summary>
 public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options)
 {
@@ -23,8 +24,10 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
         o.Guide?.Validate(model.Config);
         var parameters = model.named_parameters().ToList();
         foreach (var (_, p) in parameters) p.requires_grad_(true);
-        var decay = new AdamW.ParamGroup(parameters.Where(p => p.parameter.dim() >= 2).Select(p => p.parameter), new AdamW.Options { weight_decay = o.WeightDecay });
-        var noDecay = new AdamW.ParamGroup(parameters.Where(p => p.parameter.dim() < 2).Select(p => p.parameter), new AdamW.Options { weight_decay = 0 });
+        using var masters = model.DType == ScalarType.Float32 ? null : new MasterWeights(parameters.Select(p => p.parameter));
+        var trained = masters?.Masters ?? parameters.Select(p => p.parameter).ToList();
+        var decay = new AdamW.ParamGroup(trained.Where(p => p.dim() >= 2), new AdamW.Options { weight_decay = o.WeightDecay });
+        var noDecay = new AdamW.ParamGroup(trained.Where(p => p.dim() < 2), new AdamW.Options { weight_decay = 0 });
         using var optimizer = optim.AdamW([decay, noDecay], o.LearningRate, o.Beta1, o.Beta2, 1e-8);
         var batches = new BatchSampler(examples, o.BatchSize, o.SequenceLength, o.Seed);
         model.train();
@@ -37,8 +40,8 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
             ct.ThrowIfCancellationRequested();
             var lr = LearningRateSchedule.At(step, totalSteps, o);
             foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
-            var (loss, trained) = Step(optimizer, batches, o.Guide is { } guide && (guide.Steps is null || step < guide.Steps) ? guide : null);
-            tokens += trained;
+            var (loss, scored) = Step(optimizer, trained, masters, batches, o.Guide is { } guide && (guide.Steps is null || step < guide.Steps) ? guide : null);
+            tokens += scored;
             recent.Enqueue(loss);
             if (recent.Count > 20) recent.Dequeue();
             if (!double.IsFinite(loss)) throw new InvalidOperationException($"training diverged at step {step}: loss {loss}");
@@ -58,7 +61,7 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
     }
 
     /// <summary>One optimiser step; returns the language-model loss (without the guide's share) and the tokens scored.</summary>
-    (double Loss, long Tokens) Step(OptimizerHelper optimizer, BatchSampler batches, AttentionGuide? guide)
+    (double Loss, long Tokens) Step(OptimizerHelper optimizer, IReadOnlyList<Parameter> trained, MasterWeights? masters, BatchSampler batches, AttentionGuide? guide)
     {
         using var scope = NewDisposeScope();
         optimizer.zero_grad();
@@ -79,8 +82,10 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
             total = loss.add(guide.Loss(taps!, input, real, targets, model).mul(guide.Weight));
         }
         total.backward();
-        nn.utils.clip_grad_norm_(model.parameters(), options.GradClip);
+        masters?.GatherGradients();
+        nn.utils.clip_grad_norm_(trained, options.GradClip);
         optimizer.step();
+        masters?.Publish();
         return (loss.item<float>(), keep.sum().item<long>());
     }
 

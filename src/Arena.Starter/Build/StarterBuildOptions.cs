@@ -30,6 +30,11 @@ public sealed record StarterBuildOptions
     public double GuideCopyWeight { get; init; } = 1;
     /// <summary>Guide only the first this-many steps (null: all of them).</summary>
     public int? GuideSteps { get; init; }
+    /// <summary>
+    /// The dtype the model computes in while training: bf16 (mixed precision, float32 master weights) runs a step ~2×
+    /// faster than float32 on a CPU with AVX-512 BF16, so the same minutes buy twice the steps.
+    /// </summary>
+    public TorchSharp.torch.ScalarType TrainingDType { get; init; } = TorchSharp.torch.ScalarType.Float32;
     /// <summary>Held-out probes per behavior in the adherence evaluation.</summary>
     public int ProbesPerBehavior { get; init; } = 20;
     /// <summary>Optimiser steps; when set, overrides the time budget, making the build reproducible bit for bit.</summary>
@@ -47,6 +52,8 @@ public sealed record StarterBuildOptions
         if (Conversations < 100) throw new ArgumentException("at least 100 conversations are needed");
         if (VocabSize is < 300 or > 65536) throw new ArgumentException($"vocabulary size must be in 300..65536, got {VocabSize}");
         if (HiddenSize % Heads != 0 || Heads % KvHeads != 0) throw new ArgumentException("hidden size must divide by heads, heads by kv heads");
+        if (TrainingDType is not (TorchSharp.torch.ScalarType.Float32 or TorchSharp.torch.ScalarType.BFloat16))
+            throw new ArgumentException($"training dtype must be float32 or bfloat16, got {TrainingDType}");
         if (Steps is <= 0) throw new ArgumentException("steps must be positive");
         if (GuideWeight < 0 || !double.IsFinite(GuideWeight)) throw new ArgumentException("guide weight must be a non-negative number");
         // Checked here, before minutes of data generation, rather than when the trainer starts.

@@ -50,7 +50,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
         var tokenize = new ConversationTokenizer(tokenizer);
         var examples = conversations.AsParallel().AsOrdered().Select(tokenize.Tokenize).Where(e => e.Length <= o.ContextLength).ToList();
 
-        using var model = ModelFactory.Create(config, ScalarType.Float32, CPU);
+        using var model = ModelFactory.Create(config, o.TrainingDType, CPU);
         WeightInit.Normal(model, 0.02, o.Seed);
         var parameters = model.parameters().Sum(p => p.NumberOfElements);
         Log?.Invoke($"training {parameters / 1e6:F2} M parameters for {(o.Steps is { } s ? $"{s} steps" : $"{o.Minutes:0.#} minutes")}");
@@ -104,6 +104,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             LossTokens = examples.Sum(e => (long)e.LossMask.Count(m => m)),
             VocabSize = vocab,
             Parameters = parameters,
+            TrainingDType = o.TrainingDType == ScalarType.BFloat16 ? "bf16 (float32 master weights)" : "float32",
             Architecture = $"Llama: {o.Layers} layers, hidden {o.HiddenSize}, {o.Heads} heads ({o.KvHeads} kv), MLP {o.IntermediateSize}, context {o.ContextLength}, tied embeddings",
             GuideWeight = o.GuideWeight,
             GuideHeads = o.GuideWeight > 0 ? o.GuideHeads : null,

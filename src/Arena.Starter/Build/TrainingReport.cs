@@ -15,6 +15,8 @@ public sealed record TrainingReport
     public required int VocabSize { get; init; }
     public required long Parameters { get; init; }
     public required string Architecture { get; init; }
+    /// <summary>What the model computed in while training ("float32", or "bf16 (float32 master weights)").</summary>
+    public string TrainingDType { get; init; } = "float32";
     /// <summary>The attention guide while training (weight 0: none): its heads, copy-loss weight and guided steps.</summary>
     public double GuideWeight { get; init; }
     public string? GuideHeads { get; init; }
