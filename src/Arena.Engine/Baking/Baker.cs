@@ -145,6 +145,7 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
 
     (double Kl, long Positions) TrainStep(OptimizerHelper optimizer, LoraAdapter adapter, List<Trajectory> batch, TeacherCache teacher, string key, double clip)
     {
+        TorchThreads.Apply();
         using var scope = NewDisposeScope();
         var targets = teacher.Get(key, batch);
         optimizer.zero_grad();
@@ -161,6 +162,7 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
     double? Validate(List<List<Trajectory>> batches, TeacherCache teacher, string prefix, bool adapterEnabled)
     {
         if (batches.Count == 0) return null;
+        TorchThreads.Apply();
         Report(BakePhase.Validating, 0, batches.Count, null, 0, TimeSpan.Zero, null);
         teacher.SetStudentAdapter(adapterEnabled);
         try

@@ -17,6 +17,7 @@ internal sealed class TeacherCache(CausalLM model, KlMode kl, long budgetBytes, 
 
     public TeacherTargets Get(string key, IReadOnlyList<Trajectory> batch)
     {
+        TorchThreads.Apply();
         if (cache.TryGetValue(key, out var hit)) return hit;
         model.SetEnabled(trainingAdapter, false);
         TeacherTargets targets;

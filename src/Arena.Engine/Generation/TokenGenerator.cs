@@ -75,6 +75,7 @@ public sealed class TokenGenerator(CausalLM model)
     /// <summary>One forward over ids (B, T) (the whole prompt, then one token) and the choice of the next token (B).</summary>
     Tensor Step(Tensor ids, Tensor keyMask, Tensor positions, KvCache cache, SamplingOptions o, Generator gen)
     {
+        TorchThreads.Apply();  // each step may resume on another thread-pool thread
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var logits = model.Forward(ids, keyMask, positions, cache, lastOnly: true).squeeze(1);

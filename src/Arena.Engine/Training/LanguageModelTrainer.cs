@@ -63,6 +63,7 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
     /// <summary>One optimiser step; returns the language-model loss (without the guide's share) and the tokens scored.</summary>
     (double Loss, long Tokens) Step(OptimizerHelper optimizer, IReadOnlyList<Parameter> trained, MasterWeights? masters, BatchSampler batches, AttentionGuide? guide)
     {
+        TorchThreads.Apply();  // the caller may have continued on a thread-pool thread after an await
         using var scope = NewDisposeScope();
         optimizer.zero_grad();
         var (cpuIds, cpuMask) = batches.Next();

@@ -29,7 +29,6 @@ public sealed class StarterBuilder(StarterBuildOptions options)
         options.Validate();
         var o = options;
         var clock = Stopwatch.StartNew();
-        set_num_threads(Math.Max(1, Environment.ProcessorCount));
         manual_seed(o.Seed);
 
         Log?.Invoke($"generating {o.Conversations:N0} conversations (seed {o.Seed})");
