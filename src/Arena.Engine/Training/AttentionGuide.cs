@@ -16,6 +16,12 @@ public enum HeadPattern
     Induction,
     /// <summary>Induction on the last two tokens ("… A B C … A B" attends to C): tells apart copies that share a token.</summary>
     Induction2,
+    /// <summary>
+    /// The earlier position that holds the token the query must predict next, where it is held at most twice: a
+    /// retrieval head. Induction finds a copy only when the current token repeats; a fact's answer ("… was born in")
+    /// must find the object by its sentence's subject, which this supervises directly (training knows the next token).
+    /// </summary>
+    Pointer,
 }
 
 /// <summary>One supervised head.</summary>
@@ -62,7 +68,8 @@ public sealed record AttentionGuide
                 "prev" => HeadPattern.PreviousToken,
                 "ind" => HeadPattern.Induction,
                 "ind2" => HeadPattern.Induction2,
-                _ => throw new ArgumentException($"unknown head pattern '{what}' (prev, ind, ind2)"),
+                "next" => HeadPattern.Pointer,
+                _ => throw new ArgumentException($"unknown head pattern '{what}' (prev, ind, ind2, next)"),
             };
             return new GuidedHead(layer, head, pattern);
         }).ToList();
@@ -97,7 +104,8 @@ public sealed record AttentionGuide
         var losses = new List<Tensor>();
         foreach (var h in Heads)
         {
-            var targets = Targets(h.Pattern, ids, real);
+            if (h.Pattern == HeadPattern.Pointer && next is null) throw new ArgumentException("a pointer head needs the next tokens");
+            var targets = Targets(h.Pattern, ids, real, next);
             losses.Add(PatternLoss(taps[h.Layer, h.Head], targets, real));
             if (CopyWeight > 0 && next is not null && model is not null && h.Pattern != HeadPattern.PreviousToken)
                 losses.Add(CopyLoss(taps.Output(h.Layer, h.Head), targets, ids, next, model).mul(CopyWeight / Weight));
@@ -127,7 +135,7 @@ public sealed record AttentionGuide
     }
 
     /// <summary>targets[b, i, j]: whether query i should attend to key j under <paramref name="pattern"/> (B, T, T).</summary>
-    public static Tensor Targets(HeadPattern pattern, Tensor ids, Tensor real)
+    public static Tensor Targets(HeadPattern pattern, Tensor ids, Tensor real, Tensor? next = null)
     {
         using var scope = NewDisposeScope();
         long t = ids.shape[1];
@@ -136,6 +144,13 @@ public sealed record AttentionGuide
         Tensor targets;
         if (pattern == HeadPattern.PreviousToken)
             targets = k.eq(q.sub(1)).unsqueeze(0).expand(ids.shape[0], t, t);
+        else if (pattern == HeadPattern.Pointer)
+        {
+            // Key j ≤ i holds the token query i predicts; a token held in more places (".", "the") is no pointer.
+            var holds = (next ?? throw new ArgumentException("the pointer pattern needs the next tokens")).unsqueeze(2).eq(ids.unsqueeze(1))
+                .logical_and(k.le(q).unsqueeze(0));
+            targets = holds.logical_and(holds.sum(-1, keepdim: true).le(MaxPointerCopies));
+        }
         else
         {
             // Key j is a target of query i when the token before j equals token i, and j ≤ i (causal); for
@@ -148,6 +163,8 @@ public sealed record AttentionGuide
         }
         return targets.logical_and(real.unsqueeze(1)).logical_and(real.unsqueeze(2)).MoveToOuterDisposeScope();
     }
+
+    const int MaxPointerCopies = 2;
 
     /// <summary>ids moved right by <paramref name="n"/> positions, filled with −1 (matches no token).</summary>
     static Tensor Shift(Tensor ids, int n)
