@@ -29,6 +29,25 @@ public class AttentionGuideTests
     }
 
     [Fact]
+    public void PointerTargetsHoldTheNextTokenAndSkipTokensHeldMoreThanTwice()
+    {
+        using var ids = tensor(new long[] { 5, 7, 9, 3, 5 }, [1, 5]);
+        using var next = tensor(new long[] { 7, 9, 3, 5, 7 }, [1, 5]);
+        using var real = ones(1, 5, dtype: ScalarType.Bool);
+        using var pointer = AttentionGuide.Targets(HeadPattern.Pointer, ids, real, next);
+        Assert.True(pointer[0, 3, 0].item<bool>());                     // "3" predicts 5, held at 0
+        Assert.True(pointer[0, 4, 1].item<bool>());                     // the second "5" predicts 7, held at 1
+        Assert.Equal(2, pointer.sum().item<long>());                    // nothing else is held earlier
+
+        using var common = tensor(new long[] { 4, 4, 4, 1 }, [1, 4]);
+        using var commonNext = tensor(new long[] { 4, 4, 1, 4 }, [1, 4]);
+        using var spread = AttentionGuide.Targets(HeadPattern.Pointer, common, ones(1, 4, dtype: ScalarType.Bool), commonNext);
+        Assert.True(spread[0, 1, 0].item<bool>() && spread[0, 1, 1].item<bool>());  // held twice: both are targets
+        Assert.False(spread[0, 3].any().item<bool>());                   // held three times: no pointer
+        Assert.Equal(HeadPattern.Pointer, AttentionGuide.Parse("3.0:next", 1).Heads[0].Pattern);
+    }
+
+    [Fact]
     public void SecondOrderInductionNeedsTheTwoLastTokensToMatch()
     {
         using var ids = tensor(new long[] { 5, 7, 9, 5, 7, 3, 7 }, [1, 7]);

@@ -71,6 +71,16 @@ public class StarterBuildTests(TinyStarterFixture tiny) : IClassFixture<TinyStar
     }
 
     [Fact]
+    public void BuildRefusesATrainingDTypeItCannotTrainIn()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "arena-never", Guid.NewGuid().ToString("N"));
+        var (code, err) = TinyStarterFixture.Run("starter", "build", "--out", dir, "--dtype", "f16");
+        Assert.Equal(2, code);
+        Assert.Contains("--dtype must be bf16 or f32", err);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
     public void BuildRefusesAnUnwritablePath()
     {
         var file = Path.GetTempFileName();
