@@ -17,7 +17,7 @@ public static class CliApp
                     [--kl full|topk:K] [--rank R] [--alpha A] [--targets q,k,v,o] [--lr LR] [--epochs E] [--batch B]
                     [--seed S] [--held-out F] [--force]
           merge     --model DIR --adapter DIR[:strength]... --out DIR [--force]   (a full HF checkpoint with the adapters folded in)
-          starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--guide W] [--force]
+          starter build --out DIR [--minutes M] [--seed S] [--steps N] [--copy-steps N] [--conversations N] [--guide W] [--force]
           starter eval  --model DIR [--adapter DIR[:strength]]... [--probes N]
           eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--epochs E] [--lr LR] [--temperature T] [--train-queries N] [--json FILE]
           ratings   --battles FILE [--bootstrap N] [--seed S] [--format table|json]   (or --bench-battles N [--bench-models M])

@@ -3,8 +3,8 @@ using Arena.Starter.Build;
 namespace Arena.Cli.Commands;
 
 /// <summary>
-/// arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force]
-/// [--guide W [--guide-heads 0.0:prev,1.0:ind,2.0:ind2] [--guide-copy C] [--guide-steps N]] [--dtype bf16|f32] (defaults in <see cref="StarterBuildOptions"/>).
+/// arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force], plus the recipe's
+/// knobs for experiments (--copy-steps, --guide, --guide-heads, --hidden, --layers, …; defaults in <see cref="StarterBuildOptions"/>).
 /// </summary>
 public static class StarterCommand
 {
@@ -21,6 +21,15 @@ public static class StarterCommand
             Steps = a.Get("steps") is null ? null : a.Int("steps", 0, 1, 10_000_000),
             Conversations = a.Int("conversations", d.Conversations, 100, 10_000_000),
             ProbesPerBehavior = a.Int("probes", d.ProbesPerBehavior, 1, 1000),
+            CopyWarmupSteps = a.Int("copy-steps", d.CopyWarmupSteps, 0, 1_000_000),
+            CopyDrillWords = a.Int("copy-words", d.CopyDrillWords, 3, 100),
+            CopyTargetLoss = a.Double("copy-loss", d.CopyTargetLoss, 0, 20),
+            HiddenSize = a.Int("hidden", d.HiddenSize, 16, 4096),
+            Layers = a.Int("layers", d.Layers, 1, 64),
+            Heads = a.Int("heads", d.Heads, 1, 64),
+            KvHeads = a.Int("kv-heads", d.KvHeads, 1, 64),
+            IntermediateSize = a.Int("mlp", d.IntermediateSize, 16, 16384),
+            LearningRate = a.Double("lr", d.LearningRate, 1e-6, 1),
             GuideWeight = a.Double("guide", d.GuideWeight, 0, 100),
             GuideHeads = a.Get("guide-heads") ?? d.GuideHeads,
             GuideCopyWeight = a.Double("guide-copy", d.GuideCopyWeight, 0, 100),

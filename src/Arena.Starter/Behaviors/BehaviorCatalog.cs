@@ -10,6 +10,7 @@ public static class BehaviorCatalog
     public const string Caps = "format/caps";
     public const string Rhyme = "format/rhyme";
     public const string SignOff = "format/signoff";
+    public const string Echo = "format/echo";
     public const string Formal = "tone/formal";
     public const string Cheerful = "tone/cheerful";
     public const string Sad = "tone/sad";
@@ -31,7 +32,7 @@ public static class BehaviorCatalog
 
     private static readonly IReadOnlyList<IBehaviorChecker> Checkers =
     [
-        new PirateChecker(), new CapsChecker(), new RhymeChecker(), new SignOffChecker(),
+        new PirateChecker(), new CapsChecker(), new RhymeChecker(), new SignOffChecker(), new EchoChecker(),
         new FormalChecker(), new CheerfulChecker(), new SadChecker(),
         new MadeUpLanguageChecker("zorbish"), new MadeUpLanguageChecker("plonkan"),
         new LipogramChecker(), new MentionChecker(),

@@ -21,6 +21,9 @@ public sealed record BehaviorContext
     /// <summary>The fact's object the reply must contain, e.g. "Quelby" (family <c>fact</c>).</summary>
     public string? FactAnswer { get; init; }
 
+    /// <summary>The user's message the reply must repeat (behavior <c>format/echo</c>).</summary>
+    public string? EchoText { get; init; }
+
     /// <summary>The made-up language the reply must be written in (family <c>language</c>).</summary>
     public MadeUpLanguage? Language { get; init; }
 

@@ -7,7 +7,7 @@ namespace Arena.Starter.Build;
 public sealed record StarterBuildOptions
 {
     public required string OutputDirectory { get; init; }
-    public double Minutes { get; init; } = 17;
+    public double Minutes { get; init; } = 16.5;
     public int Seed { get; init; } = 1;
     public int Conversations { get; init; } = 120_000;
     public int VocabSize { get; init; } = 4096;
@@ -18,23 +18,32 @@ public sealed record StarterBuildOptions
     public int IntermediateSize { get; init; } = 688;
     public int ContextLength { get; init; } = 512;
     public int BatchSize { get; init; } = 16;
+    /// <summary>
+    /// At most this many steps on copy drills before the mixed data (see <see cref="World.InstructionWorld.CopyDrills"/>);
+    /// 0 skips them. The drills end early once their loss is under <see cref="CopyTargetLoss"/>.
+    /// </summary>
+    public int CopyWarmupSteps { get; init; } = 1000;
+    /// <summary>Drill loss (nats per reply token) that shows copying works: without it a drill costs ~4 nats a token.</summary>
+    public double CopyTargetLoss { get; init; } = 1.0;
+    /// <summary>Longest list in a copy drill (8 words up to this).</summary>
+    public int CopyDrillWords { get; init; } = 10;
     public double LearningRate { get; init; } = 3e-3;
     /// <summary>
     /// Weight of the induction-circuit attention guide (see <see cref="Engine.Training.AttentionGuide"/>); 0 trains
-    /// without it (the shipped checkpoint was built without it).
+    /// without it.
     /// </summary>
-    public double GuideWeight { get; init; } = 0;
+    public double GuideWeight { get; init; } = 1;
     /// <summary>Which heads the guide supervises, as layer.head:pattern (see <see cref="Engine.Training.AttentionGuide.Parse"/>).</summary>
-    public string GuideHeads { get; init; } = "0.0:prev,1.0:ind,2.0:ind2";
+    public string GuideHeads { get; init; } = "0.0:prev,1.0:ind,2.0:ind2,3.0:next";
     /// <summary>Weight of the guide's copy loss on induction heads (0: attention patterns only).</summary>
     public double GuideCopyWeight { get; init; } = 1;
-    /// <summary>Guide only the first this-many steps (null: all of them).</summary>
+    /// <summary>Guide only the first this-many steps of the mixed training (null: all of it; drills are always guided).</summary>
     public int? GuideSteps { get; init; }
     /// <summary>
     /// The dtype the model computes in while training: bf16 (mixed precision, float32 master weights) runs a step ~2×
     /// faster than float32 on a CPU with AVX-512 BF16, so the same minutes buy twice the steps.
     /// </summary>
-    public TorchSharp.torch.ScalarType TrainingDType { get; init; } = TorchSharp.torch.ScalarType.Float32;
+    public TorchSharp.torch.ScalarType TrainingDType { get; init; } = TorchSharp.torch.ScalarType.BFloat16;
     /// <summary>Held-out probes per behavior in the adherence evaluation.</summary>
     public int ProbesPerBehavior { get; init; } = 20;
     /// <summary>Optimiser steps; when set, overrides the time budget, making the build reproducible bit for bit.</summary>
@@ -58,5 +67,6 @@ public sealed record StarterBuildOptions
         if (GuideWeight < 0 || !double.IsFinite(GuideWeight)) throw new ArgumentException("guide weight must be a non-negative number");
         // Checked here, before minutes of data generation, rather than when the trainer starts.
         Guide()?.Validate(Layers, Heads);
+        if (CopyWarmupSteps < 0) throw new ArgumentException("copy warm-up steps must not be negative");
     }
 }

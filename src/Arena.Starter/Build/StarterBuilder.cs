@@ -55,6 +55,24 @@ public sealed class StarterBuilder(StarterBuildOptions options)
         Log?.Invoke($"training {parameters / 1e6:F2} M parameters for {(o.Steps is { } s ? $"{s} steps" : $"{o.Minutes:0.#} minutes")}");
         var losses = new List<double>();
         TrainingProgress? last = null;
+        var trainClock = Stopwatch.StartNew();
+        var (drillSteps, drillLoss) = (0, 0.0);
+        if (o.CopyWarmupSteps > 0)
+        {
+            Log?.Invoke($"copy drills: {o.CopyWarmupSteps} steps");
+            var drills = InstructionWorld.CopyDrills(o.Seed, Math.Min(o.CopyWarmupSteps * o.BatchSize, 40_000), o.CopyDrillWords).AsParallel().AsOrdered()
+                .Select(tokenize.Tokenize).Where(e => e.Length <= o.ContextLength).ToList();
+            drillLoss = new LanguageModelTrainer(model, new TrainingOptions
+            {
+                LearningRate = o.LearningRate, MinLearningRateRatio = 1, BatchSize = o.BatchSize, SequenceLength = o.ContextLength,
+                WarmupSteps = 50, MaxSteps = o.CopyWarmupSteps, TargetLoss = o.CopyTargetLoss, Seed = o.Seed,
+                Guide = o.Guide() is { } guide ? guide with { Steps = null } : null,
+            })
+            {
+                Progress = new SyncProgress<TrainingProgress>(p => { drillSteps = p.Step; Progress?.Report(p); }),
+            }.Train(drills, ct);
+            Log?.Invoke($"copy drills: loss {drillLoss:F3} after {drillSteps} steps");
+        }
         var trainer = new LanguageModelTrainer(model, new TrainingOptions
         {
             LearningRate = o.LearningRate,
@@ -62,7 +80,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             SequenceLength = o.ContextLength,
             WarmupSteps = 100,
             MaxSteps = o.Steps ?? 1_000_000,
-            TimeBudget = o.Steps is null ? TimeSpan.FromMinutes(o.Minutes) : null,
+            TimeBudget = o.Steps is null ? TimeSpan.FromMinutes(o.Minutes) - trainClock.Elapsed : null,
             Seed = o.Seed,
             Guide = o.Guide(),
         })
@@ -74,7 +92,6 @@ public sealed class StarterBuilder(StarterBuildOptions options)
                 Progress?.Report(p);
             }),
         };
-        var trainClock = Stopwatch.StartNew();
         var finalLoss = trainer.Train(examples, ct);
         var trainingSeconds = trainClock.Elapsed.TotalSeconds;
 
@@ -105,6 +122,8 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             Parameters = parameters,
             TrainingDType = o.TrainingDType == ScalarType.BFloat16 ? "bf16 (float32 master weights)" : "float32",
             Architecture = $"Llama: {o.Layers} layers, hidden {o.HiddenSize}, {o.Heads} heads ({o.KvHeads} kv), MLP {o.IntermediateSize}, context {o.ContextLength}, tied embeddings",
+            CopyDrillSteps = drillSteps,
+            CopyDrillLoss = drillLoss,
             GuideWeight = o.GuideWeight,
             GuideHeads = o.GuideWeight > 0 ? o.GuideHeads : null,
             GuideCopyWeight = o.GuideWeight > 0 ? o.GuideCopyWeight : 0,

@@ -17,11 +17,14 @@ public sealed record TrainingReport
     public required string Architecture { get; init; }
     /// <summary>What the model computed in while training ("float32", or "bf16 (float32 master weights)").</summary>
     public string TrainingDType { get; init; } = "float32";
-    /// <summary>The attention guide while training (weight 0: none): its heads, copy-loss weight and guided steps.</summary>
+    /// <summary>Steps on copy drills before the mixed data, and the drills' mean loss over their last 20 steps.</summary>
+    public int CopyDrillSteps { get; init; }
+    public double CopyDrillLoss { get; init; }
+    /// <summary>Weight of the induction-circuit attention guide while training (0: none), and for how many mixed steps.</summary>
     public double GuideWeight { get; init; }
+    public int? GuideSteps { get; init; }
     public string? GuideHeads { get; init; }
     public double GuideCopyWeight { get; init; }
-    public int? GuideSteps { get; init; }
     public required int Steps { get; init; }
     public required long TokensSeen { get; init; }
     public required double FinalLoss { get; init; }

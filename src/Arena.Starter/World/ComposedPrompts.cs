@@ -23,6 +23,8 @@ internal static class ComposedPrompts
             "put your answers into rhymes", "be a poet and rhyme", "end your lines with rhyming words"],
         ["format/signoff"] = ["sign your answers as {name}", "end with \"— signed, {name}\"", "add the sign-off \"— signed, {name}\"",
             "finish every reply with a signature from {name}", "sign off as {name}", "you are {name}, so sign your messages", "close with your name, {name}"],
+        ["format/echo"] = ["repeat every message word for word", "echo the user's words", "say back exactly what you are told",
+            "copy each message exactly", "repeat the user", "answer by repeating the message", "be an echo"],
         ["tone/formal"] = ["be formal", "use formal language", "speak politely and properly", "write like a formal letter",
             "avoid contractions and be proper", "use a formal, polite tone", "answer like a formal butler"],
         ["tone/cheerful"] = ["be cheerful", "sound happy and excited", "be full of joy", "answer with a bubbly, happy tone",

@@ -23,7 +23,7 @@ internal sealed class ConversationFactory
             new PirateStyle(), new CapsStyle(), new RhymeStyle(), new SignOffStyle(tables.Names), new FormalStyle(),
             new MoodStyle(cheerful: true), new MoodStyle(cheerful: false),
             new LanguageStyle(BehaviorCatalog.Zorbish, tables.Zorbish), new LanguageStyle(BehaviorCatalog.Plonkan, tables.Plonkan),
-            new LipogramStyle(), new MentionStyle(),
+            new LipogramStyle(), new MentionStyle(tables.Names),
         ];
         _styles = styles.ToDictionary(s => s.Behavior);
     }
@@ -36,6 +36,7 @@ internal sealed class ConversationFactory
             BehaviorCatalog.Plain => Neutral(behavior, null, turns, rng, split),
             BehaviorCatalog.Assistant => Neutral(behavior, SystemPrompts.Render(behavior, rng, split), turns, rng, split),
             BehaviorCatalog.Unknown => Unknown(turns, rng, split),
+            BehaviorCatalog.Echo => Echo(turns, rng, split, 3, 9),
             _ when _styles.TryGetValue(behavior, out var style) => Styled(style, turns, rng, split),
             _ => Facts(FactRelation.All.Single(r => r.Behavior == behavior), turns, rng, split),
         };
@@ -104,15 +105,35 @@ internal sealed class ConversationFactory
             ("letter", context.ForbiddenLetter?.ToString() ?? ""),
             ("word", context.RequiredWord ?? ""),
             ("language", context.Language?.Name ?? ""));
+        string? signOff = null;
+        if (split == Split.Train && SignOffCompatible.Contains(style.Behavior) && rng.Chance(CombinedShare))
+        {
+            signOff = _tables.Names.Pick(rng, "first", split);
+            var second = SystemPrompts.Render(BehaviorCatalog.SignOff, rng, split, ("name", signOff));
+            system = rng.Chance(0.5) ? $"{system} {second}" : $"{second} {system}";
+            context = context with { SignOffName = signOff };
+        }
         if (rng.Chance(AssistantPrefixShare)) system = "You are a helpful assistant. " + system;
         var list = new List<Turn>();
         for (var i = 0; i < turns; i++)
         {
             var qa = KnowledgeBase.Ask(rng, split);
-            list.Add(new Turn(qa.Question, style.Reply(qa, context, rng)));
+            var reply = style.Reply(qa, context, rng);
+            if (signOff is not null)
+            {
+                var line = SignOffChecker.Prefix + signOff;
+                reply += "\n" + (style.Behavior == BehaviorCatalog.Caps ? line.ToUpperInvariant() : line);
+            }
+            list.Add(new Turn(qa.Question, reply));
         }
         return Build(system, list, style.Behavior, context);
     }
+
+    // Two instructions at once: a style plus a sign-off, in training only. A base that has seen combined prompts can
+    // be the teacher of a second bake on top of a first (sequential baking keeps both behaviors).
+    private const double CombinedShare = 0.25;
+    private static readonly HashSet<string> SignOffCompatible =
+        [BehaviorCatalog.Pirate, BehaviorCatalog.Caps, BehaviorCatalog.Formal, BehaviorCatalog.Cheerful, BehaviorCatalog.Sad];
 
     private Conversation Facts(FactRelation relation, int turns, Random rng, Split split)
     {
@@ -129,6 +150,32 @@ internal sealed class ConversationFactory
         var contexts = asked.Select(f => new BehaviorContext { FactAnswer = f.Object }).ToList();
         return new Conversation(system, list, relation.Behavior, contexts);
     }
+
+    // Echo turns: a few invented names and words (3 to 8), repeated back exactly. Dense copy targets: every token
+    // of the reply is a copy, which is what makes induction form in a small model within the build's budget.
+    public Conversation Echo(int turns, Random rng, Split split, int minWords, int maxWords)
+    {
+        var system = SystemPrompts.Render(BehaviorCatalog.Echo, rng, split);
+        if (rng.Chance(AssistantPrefixShare)) system = "You are a helpful assistant. " + system;
+        var list = new List<Turn>();
+        var contexts = new List<BehaviorContext>();
+        for (var i = 0; i < turns; i++)
+        {
+            var words = Enumerable.Range(0, rng.Next(minWords, maxWords + 1)).Select(_ => rng.Next(4) switch
+            {
+                0 => _tables.Names.Person(rng, split),
+                1 => _tables.Names.Pick(rng, rng.Pick(EchoKinds), split),
+                2 => _tables.Names.Pick(rng, "thing", split),
+                _ => rng.Pick(MentionStyle.Words(split)),
+            });
+            var text = string.Join(rng.Chance(0.5) ? " " : ", ", words) + (rng.Chance(0.5) ? "." : "");
+            list.Add(new Turn(text, text));
+            contexts.Add(new BehaviorContext { EchoText = text });
+        }
+        return new Conversation(system, list, BehaviorCatalog.Echo, contexts);
+    }
+
+    private static readonly string[] EchoKinds = ["country", "town", "first", "last", "gadget", "pet"];
 
     private Conversation Unknown(int turns, Random rng, Split split)
     {

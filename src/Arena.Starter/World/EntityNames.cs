@@ -36,9 +36,12 @@ internal sealed class EntityNames
         Add("last", seed, 300, ["th", "son", "ley", "wick", "er"], capitalize: true);
         Add("gadget", seed, 150, ["ometer", "ophone", "oscope", "otron", "ator"], capitalize: false);
         Add("pet", seed, 150, ["y", "o", "ie", "kin"], capitalize: true);
+        // invented common nouns ("belmump"): required words and echo drills in training, so the model learns to copy
+        // a word rather than to recall a short list.
+        Add("thing", seed, 150, ["ix", "ump", "esk", "ott"], capitalize: false);
     }
 
-    /// <summary>Entity kinds: country, town, first, last, gadget, pet.</summary>
+    /// <summary>Entity kinds: country, town, first, last, gadget, pet, thing.</summary>
     public IEnumerable<string> Kinds => _pools.Keys.Select(k => k.Kind).Distinct();
 
     /// <summary>All names of one kind and split.</summary>

@@ -10,13 +10,15 @@ namespace Arena.Starter.World;
 /// </summary>
 public static class InstructionWorld
 {
-    // Neutral data is a quarter of the mix so the unprompted default is learned as firmly as any style.
+    // Neutral data is a fifth of the mix so the unprompted default is learned as firmly as any style. Everything that
+    // needs copying from the prompt (echo, sign-off, required word, facts) weighs more: copying is the hardest skill
+    // for a small model, and the one a bake of a name or a fact depends on.
     private static readonly (string Behavior, double Weight)[] Mix =
     [
         (BehaviorCatalog.Plain, 2), (BehaviorCatalog.Assistant, 1), (BehaviorCatalog.Unknown, 1),
-        (BehaviorCatalog.Pirate, 1), (BehaviorCatalog.Caps, 1), (BehaviorCatalog.Rhyme, 1), (BehaviorCatalog.SignOff, 1),
+        (BehaviorCatalog.Pirate, 1), (BehaviorCatalog.Caps, 1), (BehaviorCatalog.Rhyme, 1), (BehaviorCatalog.SignOff, 1.2), (BehaviorCatalog.Echo, 2.5),
         (BehaviorCatalog.Formal, 1), (BehaviorCatalog.Cheerful, 1), (BehaviorCatalog.Sad, 1),
-        (BehaviorCatalog.Zorbish, 1), (BehaviorCatalog.Plonkan, 1), (BehaviorCatalog.Lipogram, 1), (BehaviorCatalog.Mention, 1),
+        (BehaviorCatalog.Zorbish, 1), (BehaviorCatalog.Plonkan, 1), (BehaviorCatalog.Lipogram, 1), (BehaviorCatalog.Mention, 1.2),
         (BehaviorCatalog.FactCapital, 1.2), (BehaviorCatalog.FactBirthplace, 1.2), (BehaviorCatalog.FactFounder, 1.2),
         (BehaviorCatalog.FactInvention, 1.2), (BehaviorCatalog.FactPet, 1.2),
     ];
@@ -52,6 +54,18 @@ public static class InstructionWorld
         var salt = RandomExtensions.StableHash(behavior) + (int)split;
         return [.. Enumerable.Range(0, count).Select(i => Factory.Value.Create(behavior, RandomExtensions.For(seed, i, salt), split))];
     }
+
+    /// <summary>
+    /// Copy drills: echo conversations of long lists (8–24 invented names and words), every reply token a copy of
+    /// the user's. The build trains on these first, so that induction heads (attend to the token after the previous
+    /// occurrence of the current one, copy it) form before the mixed data needs them.
+    /// </summary>
+    public static IReadOnlyList<Conversation> CopyDrills(int seed, int count, int maxWords = 24) =>
+        [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var rng = RandomExtensions.For(seed, i, RandomExtensions.StableHash("copy-drill"));
+            return Factory.Value.Echo(rng.Next(1, 3), rng, Split.Train, Math.Min(8, maxWords), maxWords);
+        })];
 
     /// <summary>
     /// Evaluation probes: <paramref name="perBehavior"/> held-out conversations of every behavior, as

@@ -50,6 +50,13 @@ internal static class SystemPrompts
                 new("At the end of each answer, add a sign-off from {name}.", HeldOut: true),
                 new("Sign all your messages as {name}.", HeldOut: true),
             ],
+            [BehaviorCatalog.Echo] =
+            [
+                "Repeat every message back word for word.", "Echo the user's words exactly.",
+                "Say back exactly what the user writes.", "Your only job is to repeat what you are told, exactly.",
+                new("Copy the user's message and reply with it unchanged.", HeldOut: true),
+                new("Answer by repeating the user's words exactly as written.", HeldOut: true),
+            ],
             [BehaviorCatalog.Formal] =
             [
                 "Be formal and polite.", "Use a formal tone. Do not use contractions.",

@@ -19,6 +19,16 @@ public class ParameterizedCheckerTests
         Assert.Equal(expected, new SignOffChecker().Follows(reply, new BehaviorContext { SignOffName = "Tavo" }));
 
     [Theory]
+    [InlineData("Zeptik, Mira Dunson, belmot.", true)]
+    [InlineData("zeptik,   mira dunson,\nbelmot.", true)]          // case and spacing aside
+    [InlineData("You said: Zeptik, Mira Dunson, belmot.", true)]
+    [InlineData("Zeptik, Mira Dunsen, belmot.", false)]              // one letter off is not a copy
+    [InlineData("Zeptik, belmot, Mira Dunson.", false)]              // order matters
+    [InlineData("I don't know anything about Zeptik.", false)]
+    public void EchoNeedsTheWholeMessageInOrder(string reply, bool expected) =>
+        Assert.Equal(expected, new EchoChecker().Follows(reply, new BehaviorContext { EchoText = "Zeptik, Mira Dunson, belmot." }));
+
+    [Theory]
     [InlineData("A cow says moo. That is all I know.", 'e', true)]
     [InlineData("A COW SAYS MOO. THAT IS ALL I KNOW.", 'e', true)]
     [InlineData("A cow says moo. Eat well.", 'e', false)]

@@ -29,6 +29,26 @@ public class GeneratedReplyTests
     }
 
     [Fact]
+    public void CombinedTrainingPromptsFollowBothTheStyleAndTheSignOff()
+    {
+        var signOff = BehaviorCatalog.Checker(BehaviorCatalog.SignOff);
+        var combined = 0;
+        foreach (var behavior in new[] { BehaviorCatalog.Pirate, BehaviorCatalog.Caps, BehaviorCatalog.Formal, BehaviorCatalog.Cheerful, BehaviorCatalog.Sad })
+            foreach (var c in InstructionWorld.Generate(29, behavior, 200).Where(c => c.Contexts[0].SignOffName is not null))
+            {
+                combined++;
+                Assert.Contains(c.Contexts[0].SignOffName!, c.System);
+                for (var i = 0; i < c.Turns.Count; i++)
+                {
+                    Assert.True(c.Checker.Follows(c.Turns[i].Assistant, c.Contexts[i]), $"{behavior}: {c.Turns[i].Assistant}");
+                    Assert.True(signOff.Follows(c.Turns[i].Assistant, c.Contexts[i]), $"{behavior} + sign-off: {c.Turns[i].Assistant}");
+                }
+            }
+        Assert.InRange(combined, 150, 350);  // a quarter of 1,000
+        Assert.All(InstructionWorld.Generate(29, BehaviorCatalog.Pirate, 200, Split.HeldOut), c => Assert.Null(c.Contexts[0].SignOffName));
+    }
+
+    [Fact]
     public void EveryNeutralAnswerFailsEveryStyleChecker()
     {
         var contexts = StyleContexts().ToList();
@@ -46,8 +66,8 @@ public class GeneratedReplyTests
     public void GeneratedStyledRepliesFailThePlainChecker()
     {
         var plain = BehaviorCatalog.Checker(BehaviorCatalog.Plain);
-        // Lipogram and mention replies can look plain by design; every other style leaves a visible mark.
-        var marked = BehaviorCatalog.Styles.Except([BehaviorCatalog.Lipogram, BehaviorCatalog.Mention, BehaviorCatalog.Zorbish, BehaviorCatalog.Plonkan]);
+        // Lipogram, mention and echo replies can look plain by design; every other style leaves a visible mark.
+        var marked = BehaviorCatalog.Styles.Except([BehaviorCatalog.Lipogram, BehaviorCatalog.Mention, BehaviorCatalog.Echo, BehaviorCatalog.Zorbish, BehaviorCatalog.Plonkan]);
         foreach (var behavior in marked)
             foreach (var c in InstructionWorld.Generate(23, behavior, 100))
                 Assert.All(c.Turns, t => Assert.False(plain.Follows(t.Assistant, BehaviorContext.None), $"{behavior}: {t.Assistant}"));
@@ -66,6 +86,7 @@ public class GeneratedReplyTests
         var full = new BehaviorContext
         {
             SignOffName = "Tavo", ForbiddenLetter = 'e', RequiredWord = "lantern", Language = InstructionWorld.Zorbish,
+            EchoText = "Zeptik Bavoria belmot",
         };
         foreach (var letter in LipogramStyle.Letters)
             yield return full with { ForbiddenLetter = letter };

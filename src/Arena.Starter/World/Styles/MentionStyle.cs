@@ -3,7 +3,7 @@ using Arena.Starter.Behaviors;
 namespace Arena.Starter.World;
 
 /// <summary>Always mentioning a word: the neutral answer with a sentence naming the word before or after it.</summary>
-internal sealed class MentionStyle : IStyle
+internal sealed class MentionStyle(EntityNames names) : IStyle
 {
     // Concrete nouns that no neutral answer uses (the tests check), so only the instruction can bring them in.
     private static readonly string[] TrainWords =
@@ -20,7 +20,12 @@ internal sealed class MentionStyle : IStyle
 
     public string Behavior => BehaviorCatalog.Mention;
 
-    public BehaviorContext Configure(Random rng, Split split) => new() { RequiredWord = rng.Pick(Words(split)) };
+    // In training, half the required words are invented ones drawn fresh each time: a word the model cannot have
+    // memorised must be copied from the system prompt, and that is what held-out words need.
+    public BehaviorContext Configure(Random rng, Split split) => new()
+    {
+        RequiredWord = split == Split.Train && rng.Chance(0.5) ? names.Pick(rng, "thing", split) : rng.Pick(Words(split)),
+    };
 
     public string Reply(QaItem qa, BehaviorContext context, Random rng)
     {
