@@ -23,9 +23,6 @@ public sealed class MasterWeights : IDisposable
     /// <summary>The master of each model parameter, in the order they were given.</summary>
     public IReadOnlyList<Parameter> Masters => pairs.Select(p => p.Master).ToArray();
 
-    public Parameter MasterOf(Parameter modelParameter) =>
-        pairs.First(p => ReferenceEquals(p.Model, modelParameter) || p.Model.Handle == modelParameter.Handle).Master;
-
     /// <summary>Moves the model's gradients (float32 from here on) onto the masters and clears the model's.</summary>
     public void GatherGradients()
     {
