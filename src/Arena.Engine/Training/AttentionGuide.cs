@@ -22,6 +22,14 @@ public enum HeadPattern
     /// must find the object by its sentence's subject, which this supervises directly (training knows the next token).
     /// </summary>
     Pointer,
+    /// <summary>
+    /// Every earlier position of the sentence(s) that hold the token the query must predict next (held at most twice):
+    /// a lookup head that may find a fact by any of its words. A pointer must find the object's own position, which a
+    /// causal model cannot tie to a subject that comes after it ("Limeburg is the capital of Larean"); the sentence lets
+    /// the head match the subject, whose position can have gathered its object from earlier in the sentence.
+    /// Needs <see cref="AttentionGuide.SentenceEnds"/>.
+    /// </summary>
+    Sentence,
 }
 
 /// <summary>One supervised head.</summary>
@@ -46,6 +54,8 @@ public sealed record AttentionGuide
     public double CopyWeight { get; init; }
     /// <summary>Guide only the first this-many steps (null: the whole run).</summary>
     public int? Steps { get; init; }
+    /// <summary>Token ids that end a sentence (".", "?", newlines, chat markers) for <see cref="HeadPattern.Sentence"/>.</summary>
+    public IReadOnlyList<int> SentenceEnds { get; init; } = [];
 
     /// <summary>The standard two-layer circuit: head 0 of layer 0 looks one token back, head 0 of layer 1 induces.</summary>
     public static AttentionGuide Induction(double weight = 0.5, int? steps = null) => new()
@@ -69,14 +79,21 @@ public sealed record AttentionGuide
                 "ind" => HeadPattern.Induction,
                 "ind2" => HeadPattern.Induction2,
                 "next" => HeadPattern.Pointer,
-                _ => throw new ArgumentException($"unknown head pattern '{what}' (prev, ind, ind2, next)"),
+                "sent" => HeadPattern.Sentence,
+                _ => throw new ArgumentException($"unknown head pattern '{what}' (prev, ind, ind2, next, sent)"),
             };
             return new GuidedHead(layer, head, pattern);
         }).ToList();
         return new AttentionGuide { Heads = heads, Weight = weight, Steps = steps };
     }
 
-    public void Validate(ModelConfig config) => Validate(config.NumLayers, config.NumHeads);
+    /// <summary>Checks the guide against the model it will train (the tokenizer's sentence ends must be known by then).</summary>
+    public void Validate(ModelConfig config)
+    {
+        Validate(config.NumLayers, config.NumHeads);
+        if (Heads.Any(h => h.Pattern == HeadPattern.Sentence) && SentenceEnds.Count == 0)
+            throw new ArgumentException("a sentence head needs the tokenizer's sentence-end tokens (SentenceEnds)");
+    }
 
     /// <summary>Checks the guide against a model shape (callers that plan a model check before building it).</summary>
     public void Validate(int layers, int heads)
@@ -104,8 +121,8 @@ public sealed record AttentionGuide
         var losses = new List<Tensor>();
         foreach (var h in Heads)
         {
-            if (h.Pattern == HeadPattern.Pointer && next is null) throw new ArgumentException("a pointer head needs the next tokens");
-            var targets = Targets(h.Pattern, ids, real, next);
+            if (h.Pattern is HeadPattern.Pointer or HeadPattern.Sentence && next is null) throw new ArgumentException("a pointer head needs the next tokens");
+            var targets = Targets(h.Pattern, ids, real, next, SentenceEnds);
             losses.Add(PatternLoss(taps[h.Layer, h.Head], targets, real));
             if (CopyWeight > 0 && next is not null && model is not null && h.Pattern != HeadPattern.PreviousToken)
                 losses.Add(CopyLoss(taps.Output(h.Layer, h.Head), targets, ids, next, model).mul(CopyWeight / Weight));
@@ -135,7 +152,7 @@ public sealed record AttentionGuide
     }
 
     /// <summary>targets[b, i, j]: whether query i should attend to key j under <paramref name="pattern"/> (B, T, T).</summary>
-    public static Tensor Targets(HeadPattern pattern, Tensor ids, Tensor real, Tensor? next = null)
+    public static Tensor Targets(HeadPattern pattern, Tensor ids, Tensor real, Tensor? next = null, IReadOnlyList<int>? sentenceEnds = null)
     {
         using var scope = NewDisposeScope();
         long t = ids.shape[1];
@@ -144,12 +161,22 @@ public sealed record AttentionGuide
         Tensor targets;
         if (pattern == HeadPattern.PreviousToken)
             targets = k.eq(q.sub(1)).unsqueeze(0).expand(ids.shape[0], t, t);
-        else if (pattern == HeadPattern.Pointer)
+        else if (pattern is HeadPattern.Pointer or HeadPattern.Sentence)
         {
             // Key j ≤ i holds the token query i predicts; a token held in more places (".", "the") is no pointer.
             var holds = (next ?? throw new ArgumentException("the pointer pattern needs the next tokens")).unsqueeze(2).eq(ids.unsqueeze(1))
                 .logical_and(k.le(q).unsqueeze(0));
             targets = holds.logical_and(holds.sum(-1, keepdim: true).le(MaxPointerCopies));
+            if (pattern == HeadPattern.Sentence)
+            {
+                // Sentence number of every position (an end token belongs to the sentence it ends); a query's targets
+                // are the keys (≤ i) in the sentences of its at most two held positions: the lowest and the highest.
+                var sentence = SentenceNumbers(ids, sentenceEnds ?? throw new ArgumentException("the sentence pattern needs sentence-end tokens"));
+                var keySentence = sentence.unsqueeze(1).expand(ids.shape[0], t, t);        // (B, T, T): sentence of key j
+                var high = keySentence.masked_fill(targets.logical_not(), -1).amax([-1L], keepdim: true);
+                var low = keySentence.masked_fill(targets.logical_not(), long.MaxValue).amin([-1L], keepdim: true);
+                targets = keySentence.eq(high).logical_or(keySentence.eq(low)).logical_and(k.le(q).unsqueeze(0));
+            }
         }
         else
         {
@@ -165,6 +192,16 @@ public sealed record AttentionGuide
     }
 
     const int MaxPointerCopies = 2;
+
+    /// <summary>For each position, how many sentence ends come strictly before it (B, T).</summary>
+    static Tensor SentenceNumbers(Tensor ids, IReadOnlyList<int> ends)
+    {
+        var size = Math.Max(ids.max().item<long>(), ends.Count == 0 ? 0 : ends.Max()) + 1;
+        var table = zeros(size, dtype: ScalarType.Bool, device: ids.device);
+        if (ends.Count > 0) table.index_fill_(0, tensor(ends.Select(e => (long)e).ToArray(), device: ids.device), true);
+        var isEnd = table.index_select(0, ids.reshape(-1).clamp_min(0)).reshape(ids.shape).to_type(ScalarType.Int64);
+        return isEnd.cumsum(1).sub(isEnd);
+    }
 
     /// <summary>ids moved right by <paramref name="n"/> positions, filled with −1 (matches no token).</summary>
     static Tensor Shift(Tensor ids, int n)

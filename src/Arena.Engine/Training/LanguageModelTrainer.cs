@@ -46,9 +46,11 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
             if (recent.Count > 20) recent.Dequeue();
             if (!double.IsFinite(loss)) throw new InvalidOperationException($"training diverged at step {step}: loss {loss}");
             // Fit the step count to the wall-clock budget (the cosine schedule follows) once a few steps have been
-            // timed, and again while the schedule is still near its peak: the first steps run slower (allocator and
-            // thread-pool warm-up), so a fit from them alone left a fifth of the budget unused.
-            if (o.TimeBudget is { } budget && step < totalSteps - 1 && step is 9 or 49 or 199 or 499)
+            // timed, and again every 250 steps until the last tenth: the first steps run slower (allocator and
+            // thread-pool warm-up), so a fit from them alone left a fifth of the budget unused; and a fit frozen at
+            // step 500 overran 17-minute budgets by 10–14% (later steps ran slower than the first 500).
+            if (o.TimeBudget is { } budget && step < totalSteps - 1
+                && (step is 9 or 49 or 199 || (step + 1) % 250 == 0 && step < totalSteps * 0.9))
                 totalSteps = Math.Clamp((int)(budget.TotalSeconds / (clock.Elapsed.TotalSeconds / (step + 1))), step + 1, o.MaxSteps);
             var elapsed = clock.Elapsed;
             var remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / (step + 1) * (totalSteps - step - 1));

@@ -7,7 +7,7 @@ namespace Arena.Starter.Build;
 public sealed record StarterBuildOptions
 {
     public required string OutputDirectory { get; init; }
-    public double Minutes { get; init; } = 16.5;
+    public double Minutes { get; init; } = 18;
     public int Seed { get; init; } = 1;
     public int Conversations { get; init; } = 120_000;
     public int VocabSize { get; init; } = 4096;

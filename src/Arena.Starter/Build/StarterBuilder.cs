@@ -47,6 +47,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
 
         Log?.Invoke("tokenizing");
         var tokenize = new ConversationTokenizer(tokenizer);
+        var guide = o.Guide() is { } g ? g with { SentenceEnds = SentenceEnds(tokenizer) } : null;
         var examples = conversations.AsParallel().AsOrdered().Select(tokenize.Tokenize).Where(e => e.Length <= o.ContextLength).ToList();
 
         using var model = ModelFactory.Create(config, o.TrainingDType, CPU);
@@ -66,7 +67,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             {
                 LearningRate = o.LearningRate, MinLearningRateRatio = 1, BatchSize = o.BatchSize, SequenceLength = o.ContextLength,
                 WarmupSteps = 50, MaxSteps = o.CopyWarmupSteps, TargetLoss = o.CopyTargetLoss, Seed = o.Seed,
-                Guide = o.Guide() is { } guide ? guide with { Steps = null } : null,
+                Guide = guide is null ? null : guide with { Steps = null },
             })
             {
                 Progress = new SyncProgress<TrainingProgress>(p => { drillSteps = p.Step; Progress?.Report(p); }),
@@ -82,7 +83,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             MaxSteps = o.Steps ?? 1_000_000,
             TimeBudget = o.Steps is null ? TimeSpan.FromMinutes(o.Minutes) - trainClock.Elapsed : null,
             Seed = o.Seed,
-            Guide = o.Guide(),
+            Guide = guide,
         })
         {
             Progress = new SyncProgress<TrainingProgress>(p =>
@@ -148,6 +149,10 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }), ct);
         return report;
     }
+
+    /// <summary>Tokens that end a sentence for the guide's sentence heads: any holding ".", "?", "!", ":" or a newline, and the specials.</summary>
+    static int[] SentenceEnds(TextTokenizer tokenizer) =>
+        [.. Enumerable.Range(0, tokenizer.VocabSize).Where(id => tokenizer.IsSpecial(id) || tokenizer.Decode([id]).IndexOfAny(['.', '?', '!', ':', '\n']) >= 0)];
 
     /// <summary>The adherence suite on held-out probes: greedy replies for adherence, temperature 0.7 for fluency.</summary>
     public static async Task<(EvaluationReport Greedy, EvaluationReport Sampled)> Evaluate(CausalLM model, TextTokenizer tokenizer, int seed, int probesPerBehavior, CancellationToken ct = default)

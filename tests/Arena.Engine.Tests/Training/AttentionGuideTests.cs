@@ -48,6 +48,22 @@ public class AttentionGuideTests
     }
 
     [Fact]
+    public void SentenceTargetsAreTheSentenceThatHoldsTheNextToken()
+    {
+        // "5 7 . 9 3 . 9" with "." = 1: the last 9 predicts 3, held in the second sentence (positions 3–5).
+        using var ids = tensor(new long[] { 5, 7, 1, 9, 3, 1, 9 }, [1, 7]);
+        using var next = tensor(new long[] { 7, 1, 9, 3, 1, 9, 3 }, [1, 7]);
+        using var real = ones(1, 7, dtype: ScalarType.Bool);
+        using var sentence = AttentionGuide.Targets(HeadPattern.Sentence, ids, real, next, [1]);
+        Assert.Equal(new[] { false, false, false, true, true, true, false }, sentence[0, 6].data<bool>().ToArray());
+        Assert.Equal(new[] { true, true, true, false, false }, sentence[0, 4, ..5].data<bool>().ToArray());  // "3" predicts ".", held at 2
+        Assert.Equal(new[] { false, false, false, true, true, true }, sentence[0, 5, ..6].data<bool>().ToArray()); // "." predicts 9, held at 3
+        Assert.Equal(9, sentence.sum().item<long>());    // nothing before position 4 is held earlier
+        Assert.Equal(HeadPattern.Sentence, AttentionGuide.Parse("3.1:sent", 1).Heads[0].Pattern);
+        Assert.Throws<ArgumentException>(() => AttentionGuide.Parse("1.0:sent", 1).Validate(TinyLlama()));  // no sentence ends
+    }
+
+    [Fact]
     public void SecondOrderInductionNeedsTheTwoLastTokensToMatch()
     {
         using var ids = tensor(new long[] { 5, 7, 9, 5, 7, 3, 7 }, [1, 7]);
