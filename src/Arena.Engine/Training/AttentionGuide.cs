@@ -121,7 +121,6 @@ public sealed record AttentionGuide
         var losses = new List<Tensor>();
         foreach (var h in Heads)
         {
-            if (h.Pattern is HeadPattern.Pointer or HeadPattern.Sentence && next is null) throw new ArgumentException("a pointer head needs the next tokens");
             var targets = Targets(h.Pattern, ids, real, next, SentenceEnds);
             losses.Add(PatternLoss(taps[h.Layer, h.Head], targets, real));
             if (CopyWeight > 0 && next is not null && model is not null && h.Pattern != HeadPattern.PreviousToken)
@@ -164,7 +163,7 @@ public sealed record AttentionGuide
         else if (pattern is HeadPattern.Pointer or HeadPattern.Sentence)
         {
             // Key j ≤ i holds the token query i predicts; a token held in more places (".", "the") is no pointer.
-            var holds = (next ?? throw new ArgumentException("the pointer pattern needs the next tokens")).unsqueeze(2).eq(ids.unsqueeze(1))
+            var holds = (next ?? throw new ArgumentException("pointer and sentence heads need the next tokens")).unsqueeze(2).eq(ids.unsqueeze(1))
                 .logical_and(k.le(q).unsqueeze(0));
             targets = holds.logical_and(holds.sum(-1, keepdim: true).le(MaxPointerCopies));
             if (pattern == HeadPattern.Sentence)
