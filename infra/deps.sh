@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Arena's tests or platform need, only when missing:
 #   infra/deps.sh platform   PostgreSQL
-#   infra/deps.sh test       PostgreSQL and Chromium (+ chromedriver) for the browser tests
+#   infra/deps.sh test       PostgreSQL, RabbitMQ for the transport tests, Chromium (+ chromedriver) for the browser tests
 set -euo pipefail
 want=(postgresql)
-[[ "${1:-platform}" == test ]] && want+=(chromium chromium-driver)
+[[ "${1:-platform}" == test ]] && want+=(rabbitmq-server chromium chromium-driver)
 missing=()
 for p in "${want[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 [[ ${#missing[@]} -eq 0 ]] && exit 0

@@ -7,6 +7,8 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddArenaWorker(builder.Configuration);
 builder.Services.AddMassTransit(x =>
 {
+    // MassTransit otherwise reports usage to its vendor over the internet at start-up.
+    x.DisableUsageTelemetry();
     x.AddArenaWorkerConsumers();
     x.UsingArenaBus(builder.Configuration);
 });

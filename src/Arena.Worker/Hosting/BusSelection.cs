@@ -19,9 +19,11 @@ public static class BusSelection
         var rabbit = config.GetSection("Arena:RabbitMq");
         var host = rabbit["Host"] ?? "127.0.0.1";
         var port = rabbit.GetValue("Port", 5672);
+        // The same settings as the web app's (Arena:RabbitMq), virtual host included: both must meet on one.
+        var virtualHost = rabbit["VirtualHost"] is { Length: > 0 } v ? v : "/";
         x.UsingRabbitMq((context, cfg) =>
         {
-            cfg.Host(new Uri($"rabbitmq://{host}:{port}/"), h =>
+            cfg.Host(host, (ushort)port, virtualHost, h =>
             {
                 h.Username(rabbit["User"] ?? "guest");
                 h.Password(rabbit["Password"] ?? "guest");

@@ -1,0 +1,81 @@
+using Arena.Contracts.Chat;
+using Arena.Core;
+using Arena.Core.Bakes;
+using Arena.Core.Models;
+using Arena.Web.Accounts;
+using Arena.Web.Chat;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Arena.Web.Tests.Integration;
+
+/// <summary>
+/// Web app and worker as separate hosts on a real RabbitMQ broker: what the in-memory tests cannot show — that the
+/// queues, exchanges and the web replica's temporary endpoints are declared so that bakes and streamed replies
+/// cross a real broker, and that a bake requested while no worker is up is kept until one starts.
+/// </summary>
+[Collection("platform")]
+public sealed class DistributedPlatformTests(DistributedPlatform app) : IClassFixture<DistributedPlatform>
+{
+    static readonly TimeSpan BakeTimeout = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task ABakeRequestedBeforeAnyWorkerStartedWaitsOnTheBrokerAndRunsOnTheFirstWorker()
+    {
+        Viewer user;
+        Guid jobId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var account = await scope.ServiceProvider.GetRequiredService<AccountService>().Register("mq_baker", "correct horse battery");
+            user = Viewer.User(account.Id, account.UserName);
+            jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(new BakeRequest(app.StarterId, "Broker pirate",
+                null, Visibility.Public, new BakeSettings
+                {
+                    Prompt = "You are a pirate. Talk like a pirate in every reply.",
+                    Preset = BakePresets.Persona,
+                    Queries = ["Tell me about cats.", "How do I make tea?", "What is rain?"],
+                    TrajectoriesPerQuery = 2,
+                    MaxTokens = 16,
+                    Epochs = 1,
+                }), user);
+        }
+
+        // No worker yet: the job is queued, not lost and not failed.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(BakeStatus.Queued, (await Find(jobId, user))!.Status);
+
+        await app.StartWorker("mq-worker-1");
+        var deadline = DateTime.UtcNow + BakeTimeout;
+        BakeJob? job;
+        while (!((job = await Find(jobId, user))?.Status.IsFinished() ?? false))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"job {jobId} is still {job?.Status} ({job?.Phase}) after {BakeTimeout}");
+            await Task.Delay(250);
+        }
+        Assert.True(job.Status == BakeStatus.Completed, $"the bake ended {job.Status}: {job.FailureReason}");
+        Assert.Equal("mq-worker-1", job.Worker);
+        Assert.NotEmpty(job.KlCurve);
+        Assert.True(File.Exists(Path.Combine(app.Artifacts, "adapters", jobId.ToString("N"), "adapter_model.safetensors")));
+    }
+
+    [Fact]
+    public async Task AChatReplyStreamsFromAWorkerToTheWebAppOverTheBroker()
+    {
+        await app.StartWorker("mq-worker-chat");
+        await using var scope = app.Services.CreateAsyncScope();
+        var starter = await scope.ServiceProvider.GetRequiredService<IModelCatalog>().Find(app.StarterId, Viewer.Anonymous);
+        Assert.NotNull(starter);
+        var chunks = new List<string>();
+        await foreach (var text in scope.ServiceProvider.GetRequiredService<IChatService>().Stream(starter,
+                           [new ChatTurn("system", "Talk like a pirate."), new ChatTurn("user", "What do cows eat?")],
+                           new SamplingParameters { Temperature = 0, MaxTokens = 24, Seed = 1 }))
+            chunks.Add(text);
+        Assert.NotEmpty(chunks);
+        Assert.False(string.IsNullOrWhiteSpace(string.Concat(chunks)));
+    }
+
+    async Task<BakeJob?> Find(Guid jobId, Viewer viewer)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IBakeService>().Find(jobId, viewer);
+    }
+}
