@@ -19,6 +19,80 @@ public sealed class DistributedPlatformTests(DistributedPlatform app) : IClassFi
     static readonly TimeSpan BakeTimeout = TimeSpan.FromMinutes(4);
 
     [Fact]
+    public async Task ACancelReachesTheWorkerRunningTheBakeAmongSeveral()
+    {
+        // Two workers: the cancel is published, and each worker hears it on a temporary queue of its own, so the one
+        // running the job stops it whichever that is.
+        await app.StartWorker("mq-worker-a");
+        await app.StartWorker("mq-worker-b");
+        Viewer user;
+        Guid jobId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var account = await scope.ServiceProvider.GetRequiredService<AccountService>().Register("mq_canceller", "correct horse battery");
+            user = Viewer.User(account.Id, account.UserName);
+            jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(new BakeRequest(app.StarterId, "Never baked",
+                null, Visibility.Private, new BakeSettings
+                {
+                    Prompt = "Be sad and gloomy in every reply.",
+                    Preset = BakePresets.Persona,
+                    Queries = ["Tell me about cats.", "How do I make tea?", "What is rain?", "Tell me about the moon."],
+                    TrajectoriesPerQuery = 8,
+                    MaxTokens = 64,
+                    Epochs = 50,
+                }), user);
+        }
+        var job = await WaitFor(jobId, user, j => j.Status != BakeStatus.Queued);
+        Assert.Equal(BakeStatus.Running, job.Status);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IBakeService>().Cancel(jobId, user);
+        job = await WaitFor(jobId, user, j => j.Status.IsFinished());
+        Assert.Equal(BakeStatus.Cancelled, job.Status);
+        Assert.False(Directory.Exists(Path.Combine(app.Artifacts, "adapters", jobId.ToString("N"))));
+    }
+
+    [Fact]
+    public async Task AChatReplyStreamsFromAWorkerToTheWebAppOverTheBroker()
+    {
+        await app.StartWorker("mq-worker-chat");
+        await using var scope = app.Services.CreateAsyncScope();
+        var starter = await scope.ServiceProvider.GetRequiredService<IModelCatalog>().Find(app.StarterId, Viewer.Anonymous);
+        Assert.NotNull(starter);
+        var chunks = new List<string>();
+        await foreach (var text in scope.ServiceProvider.GetRequiredService<IChatService>().Stream(starter,
+                           [new ChatTurn("system", "Talk like a pirate."), new ChatTurn("user", "What do cows eat?")],
+                           new SamplingParameters { Temperature = 0, MaxTokens = 24, Seed = 1 }))
+            chunks.Add(text);
+        Assert.NotEmpty(chunks);
+        Assert.False(string.IsNullOrWhiteSpace(string.Concat(chunks)));
+    }
+
+    async Task<BakeJob> WaitFor(Guid jobId, Viewer viewer, Func<BakeJob, bool> done)
+    {
+        var deadline = DateTime.UtcNow + BakeTimeout;
+        BakeJob? job;
+        while ((job = await Find(jobId, viewer)) is null || !done(job))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"job {jobId} is still {job?.Status} ({job?.Phase}) after {BakeTimeout}");
+            await Task.Delay(250);
+        }
+        return job;
+    }
+
+    async Task<BakeJob?> Find(Guid jobId, Viewer viewer)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IBakeService>().Find(jobId, viewer);
+    }
+}
+
+/// <summary>Its own platform (and virtual host): the first worker starts inside the test.</summary>
+[Collection("platform")]
+public sealed class DistributedBakeQueueTests(DistributedPlatform app) : IClassFixture<DistributedPlatform>
+{
+    static readonly TimeSpan BakeTimeout = TimeSpan.FromMinutes(4);
+
+    [Fact]
     public async Task ABakeRequestedBeforeAnyWorkerStartedWaitsOnTheBrokerAndRunsOnTheFirstWorker()
     {
         Viewer user;
@@ -44,33 +118,23 @@ public sealed class DistributedPlatformTests(DistributedPlatform app) : IClassFi
         Assert.Equal(BakeStatus.Queued, (await Find(jobId, user))!.Status);
 
         await app.StartWorker("mq-worker-1");
-        var deadline = DateTime.UtcNow + BakeTimeout;
-        BakeJob? job;
-        while (!((job = await Find(jobId, user))?.Status.IsFinished() ?? false))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"job {jobId} is still {job?.Status} ({job?.Phase}) after {BakeTimeout}");
-            await Task.Delay(250);
-        }
+        var job = await WaitFor(jobId, user, j => j.Status.IsFinished());
         Assert.True(job.Status == BakeStatus.Completed, $"the bake ended {job.Status}: {job.FailureReason}");
         Assert.Equal("mq-worker-1", job.Worker);
         Assert.NotEmpty(job.KlCurve);
         Assert.True(File.Exists(Path.Combine(app.Artifacts, "adapters", jobId.ToString("N"), "adapter_model.safetensors")));
     }
 
-    [Fact]
-    public async Task AChatReplyStreamsFromAWorkerToTheWebAppOverTheBroker()
+    async Task<BakeJob> WaitFor(Guid jobId, Viewer viewer, Func<BakeJob, bool> done)
     {
-        await app.StartWorker("mq-worker-chat");
-        await using var scope = app.Services.CreateAsyncScope();
-        var starter = await scope.ServiceProvider.GetRequiredService<IModelCatalog>().Find(app.StarterId, Viewer.Anonymous);
-        Assert.NotNull(starter);
-        var chunks = new List<string>();
-        await foreach (var text in scope.ServiceProvider.GetRequiredService<IChatService>().Stream(starter,
-                           [new ChatTurn("system", "Talk like a pirate."), new ChatTurn("user", "What do cows eat?")],
-                           new SamplingParameters { Temperature = 0, MaxTokens = 24, Seed = 1 }))
-            chunks.Add(text);
-        Assert.NotEmpty(chunks);
-        Assert.False(string.IsNullOrWhiteSpace(string.Concat(chunks)));
+        var deadline = DateTime.UtcNow + BakeTimeout;
+        BakeJob? job;
+        while ((job = await Find(jobId, viewer)) is null || !done(job))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"job {jobId} is still {job?.Status} ({job?.Phase}) after {BakeTimeout}");
+            await Task.Delay(250);
+        }
+        return job;
     }
 
     async Task<BakeJob?> Find(Guid jobId, Viewer viewer)
