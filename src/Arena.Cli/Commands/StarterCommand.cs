@@ -4,7 +4,8 @@ namespace Arena.Cli.Commands;
 
 /// <summary>
 /// arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force], plus the recipe's
-/// knobs for experiments (--copy-steps, --guide, --guide-heads, --hidden, --layers, …; defaults in <see cref="StarterBuildOptions"/>).
+/// knobs for experiments (--copy-steps, --guide, --guide-heads, --hidden, --layers, --average F|none, …; defaults in
+/// <see cref="StarterBuildOptions"/>).
 /// </summary>
 public static class StarterCommand
 {
@@ -41,6 +42,12 @@ public static class StarterCommand
                 "bf16" => TorchSharp.torch.ScalarType.BFloat16,
                 "f32" => TorchSharp.torch.ScalarType.Float32,
                 var x => throw new UsageException($"--dtype must be bf16 or f32, got '{x}'"),
+            },
+            AverageFrom = a.Get("average") switch
+            {
+                null => d.AverageFrom,
+                "none" => null,
+                _ => a.Double("average", 0, 0, 0.999),
             },
             Force = a.Flag("force"),
         };

@@ -16,6 +16,9 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
 {
     public IProgress<TrainingProgress>? Progress { get; init; }
 
+    /// <summary>How many steps' weights the model ended on the mean of (0: the last step's; see <see cref="TrainingOptions.AverageFrom"/>).</summary>
+    public int AveragedSteps { get; private set; }
+
     /// <summary>Trains on <paramref name="examples"/> and returns the mean loss of the last 20 steps.</summary>
     public double Train(IReadOnlyList<TrainingExample> examples, CancellationToken ct = default)
     {
@@ -35,27 +38,47 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
         var totalSteps = o.MaxSteps;
         long tokens = 0;
         var recent = new Queue<double>();
-        for (int step = 0; step < totalSteps; step++)
+        WeightAverage? average = null;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var lr = LearningRateSchedule.At(step, totalSteps, o);
-            foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
-            var (loss, scored) = Step(optimizer, trained, masters, batches, o.Guide is { } guide && (guide.Steps is null || step < guide.Steps) ? guide : null);
-            tokens += scored;
-            recent.Enqueue(loss);
-            if (recent.Count > 20) recent.Dequeue();
-            if (!double.IsFinite(loss)) throw new InvalidOperationException($"training diverged at step {step}: loss {loss}");
-            // Fit the step count to the wall-clock budget (the cosine schedule follows) once a few steps have been
-            // timed, and again every 250 steps until the last tenth: the first steps run slower (allocator and
-            // thread-pool warm-up), so a fit from them alone left a fifth of the budget unused; and a fit frozen at
-            // step 500 overran 17-minute budgets by 10–14% (later steps ran slower than the first 500).
-            if (o.TimeBudget is { } budget && step < totalSteps - 1
-                && (step is 9 or 49 or 199 || (step + 1) % 250 == 0 && step < totalSteps * 0.9))
-                totalSteps = Math.Clamp((int)(budget.TotalSeconds / (clock.Elapsed.TotalSeconds / (step + 1))), step + 1, o.MaxSteps);
-            var elapsed = clock.Elapsed;
-            var remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / (step + 1) * (totalSteps - step - 1));
-            Progress?.Report(new TrainingProgress(step + 1, totalSteps, loss, lr, tokens / elapsed.TotalSeconds, tokens, elapsed, remaining));
-            if (o.TargetLoss is { } target && recent.Count == 20 && recent.Average() <= target) break;
+            for (int step = 0; step < totalSteps; step++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var lr = LearningRateSchedule.At(step, totalSteps, o);
+                foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
+                var (loss, scored) = Step(optimizer, trained, masters, batches, o.Guide is { } guide && (guide.Steps is null || step < guide.Steps) ? guide : null);
+                tokens += scored;
+                recent.Enqueue(loss);
+                if (recent.Count > 20) recent.Dequeue();
+                if (!double.IsFinite(loss)) throw new InvalidOperationException($"training diverged at step {step}: loss {loss}");
+                if (o.AverageFrom is { } from && step + 1 >= from * totalSteps)
+                {
+                    if (average is null) average = new WeightAverage(trained);
+                    else average.Add();
+                }
+                // Fit the step count to the wall-clock budget (the cosine schedule follows) once a few steps have been
+                // timed, and again every 250 steps until the last tenth: the first steps run slower (allocator and
+                // thread-pool warm-up), so a fit from them alone left a fifth of the budget unused; and a fit frozen at
+                // step 500 overran 17-minute budgets by 10–14% (later steps ran slower than the first 500).
+                if (o.TimeBudget is { } budget && step < totalSteps - 1
+                    && (step is 9 or 49 or 199 || (step + 1) % 250 == 0 && step < totalSteps * 0.9))
+                    totalSteps = Math.Clamp((int)(budget.TotalSeconds / (clock.Elapsed.TotalSeconds / (step + 1))), step + 1, o.MaxSteps);
+                var elapsed = clock.Elapsed;
+                var remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / (step + 1) * (totalSteps - step - 1));
+                Progress?.Report(new TrainingProgress(step + 1, totalSteps, loss, lr, tokens / elapsed.TotalSeconds, tokens, elapsed, remaining));
+                if (o.TargetLoss is { } target && recent.Count == 20 && recent.Average() <= target) break;
+            }
+            if (average is not null)
+            {
+                // The optimiser's state belongs to the last step's weights; nothing trains on from the mean.
+                average.CopyToWeights();
+                masters?.Publish();
+                AveragedSteps = average.Count;
+            }
+        }
+        finally
+        {
+            average?.Dispose();
         }
         model.eval();
         foreach (var (_, p) in parameters) p.requires_grad_(false);

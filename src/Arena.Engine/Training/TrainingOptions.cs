@@ -19,6 +19,11 @@ public sealed record TrainingOptions
     /// <summary>…or once the mean loss of the last 20 steps is at most this (a warm-up phase that ends when learned).</summary>
     public double? TargetLoss { get; init; }
     public long Seed { get; init; } = 1;
+    /// <summary>
+    /// End on the mean of the weights of every step from this fraction of the run on (e.g. 0.75: the last quarter;
+    /// see <see cref="WeightAverage"/>); null ends on the last step's weights.
+    /// </summary>
+    public double? AverageFrom { get; init; }
     /// <summary>Auxiliary supervision of chosen attention heads (Llama models only); null trains the plain loss.</summary>
     public AttentionGuide? Guide { get; init; }
 }

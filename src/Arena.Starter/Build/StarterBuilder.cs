@@ -84,6 +84,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             TimeBudget = o.Steps is null ? TimeSpan.FromMinutes(o.Minutes) - trainClock.Elapsed : null,
             Seed = o.Seed,
             Guide = guide,
+            AverageFrom = o.AverageFrom,
         })
         {
             Progress = new SyncProgress<TrainingProgress>(p =>
@@ -130,6 +131,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             GuideCopyWeight = o.GuideWeight > 0 ? o.GuideCopyWeight : 0,
             GuideSteps = o.GuideSteps,
             Steps = last?.Step ?? 0,
+            AveragedSteps = trainer.AveragedSteps,
             TokensSeen = last?.TokensSeen ?? 0,
             FinalLoss = finalLoss,
             TrainingSeconds = trainingSeconds,

@@ -26,6 +26,8 @@ public sealed record TrainingReport
     public string? GuideHeads { get; init; }
     public double GuideCopyWeight { get; init; }
     public required int Steps { get; init; }
+    /// <summary>How many of the last steps' weights the checkpoint is the mean of (0: the last step's own).</summary>
+    public int AveragedSteps { get; init; }
     public required long TokensSeen { get; init; }
     public required double FinalLoss { get; init; }
     public required double TrainingSeconds { get; init; }

@@ -10,7 +10,7 @@ namespace Arena.Engine.Tests.Training;
 
 public class MixedPrecisionTests
 {
-    static ModelConfig TinyLlama() => ModelConfigReader.Parse((JsonObject)JsonNode.Parse("""
+    internal static ModelConfig TinyLlama() => ModelConfigReader.Parse((JsonObject)JsonNode.Parse("""
         {"architectures":["LlamaForCausalLM"],"model_type":"llama","vocab_size":64,"hidden_size":64,"intermediate_size":128,
          "num_hidden_layers":2,"num_attention_heads":2,"num_key_value_heads":1,"max_position_embeddings":128,
          "rms_norm_eps":1e-6,"rope_theta":10000.0,"tie_word_embeddings":true}
