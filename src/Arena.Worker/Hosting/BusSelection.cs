@@ -1,11 +1,22 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Arena.Worker.Hosting;
 
 /// <summary>The standalone worker's transport: RabbitMQ (<c>Arena:Bus</c> = RabbitMq, the default) or in-memory (a smoke run).</summary>
 public static class BusSelection
 {
+    /// <summary>The standalone worker's whole bus: its consumers on the transport <paramref name="config"/> selects.</summary>
+    public static IServiceCollection AddArenaWorkerBus(this IServiceCollection services, IConfiguration config) =>
+        services.AddMassTransit(x =>
+        {
+            // MassTransit otherwise reports usage to its vendor over the internet at start-up.
+            x.DisableUsageTelemetry();
+            x.AddArenaWorkerConsumers();
+            x.UsingArenaBus(config);
+        });
+
     public static void UsingArenaBus(this IBusRegistrationConfigurator x, IConfiguration config)
     {
         var bus = config["Arena:Bus"] ?? "RabbitMq";

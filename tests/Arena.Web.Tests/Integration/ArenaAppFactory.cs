@@ -1,7 +1,11 @@
+using Arena.Core;
+using Arena.Core.Bakes;
 using Arena.Core.Storage;
+using Arena.Web.Accounts;
 using Arena.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Arena.Web.Tests.Integration;
 
@@ -28,6 +32,34 @@ public class ArenaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The leaderboard refresher reacts within a second or two (production waits longer to batch votes).
         builder.UseSetting("Arena:Arena:Leaderboard:Debounce", "00:00:00.200");
         builder.UseSetting("Arena:Arena:Leaderboard:PollInterval", "00:00:01");
+    }
+
+    /// <summary>A new account, as the viewer it signs in as.</summary>
+    public async Task<Viewer> Register(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<AccountService>().Register(name, "correct horse battery");
+        return Viewer.User(account.Id, account.UserName);
+    }
+
+    public async Task<BakeJob?> FindJob(Guid jobId, Viewer viewer)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IBakeService>().Find(jobId, viewer);
+    }
+
+    /// <summary>Polls the job's projection until <paramref name="done"/> holds (bakes run for real: up to minutes).</summary>
+    public async Task<BakeJob> WaitForJob(Guid jobId, Viewer viewer, Func<BakeJob, bool> done)
+    {
+        var timeout = TimeSpan.FromMinutes(4);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var job = await FindJob(jobId, viewer);
+            if (job is not null && done(job)) return job;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"job {jobId} is still {job?.Status} ({job?.Phase}) after {timeout}");
+            await Task.Delay(250);
+        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

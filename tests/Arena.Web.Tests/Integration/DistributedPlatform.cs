@@ -1,6 +1,5 @@
 using Arena.Testing;
 using Arena.Worker.Hosting;
-using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,12 +44,7 @@ public sealed class DistributedPlatform : ArenaAppFactory
         });
         builder.Services.AddLogging();
         builder.Services.AddArenaWorker(builder.Configuration);
-        builder.Services.AddMassTransit(x =>
-        {
-            x.DisableUsageTelemetry();
-            x.AddArenaWorkerConsumers();
-            x.UsingArenaBus(builder.Configuration);
-        });
+        builder.Services.AddArenaWorkerBus(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
         lock (workers) workers.Add(host);

@@ -2,7 +2,6 @@ using Arena.Contracts.Chat;
 using Arena.Core;
 using Arena.Core.Bakes;
 using Arena.Core.Models;
-using Arena.Web.Accounts;
 using Arena.Web.Chat;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,8 +15,6 @@ namespace Arena.Web.Tests.Integration;
 [Collection("platform")]
 public sealed class DistributedPlatformTests(DistributedPlatform app) : IClassFixture<DistributedPlatform>
 {
-    static readonly TimeSpan BakeTimeout = TimeSpan.FromMinutes(4);
-
     [Fact]
     public async Task ACancelReachesTheWorkerRunningTheBakeAmongSeveral()
     {
@@ -25,12 +22,10 @@ public sealed class DistributedPlatformTests(DistributedPlatform app) : IClassFi
         // running the job stops it whichever that is.
         await app.StartWorker("mq-worker-a");
         await app.StartWorker("mq-worker-b");
-        Viewer user;
+        var user = await app.Register("mq_canceller");
         Guid jobId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var account = await scope.ServiceProvider.GetRequiredService<AccountService>().Register("mq_canceller", "correct horse battery");
-            user = Viewer.User(account.Id, account.UserName);
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(new BakeRequest(app.StarterId, "Never baked",
                 null, Visibility.Private, new BakeSettings
                 {
@@ -42,11 +37,11 @@ public sealed class DistributedPlatformTests(DistributedPlatform app) : IClassFi
                     Epochs = 50,
                 }), user);
         }
-        var job = await WaitFor(jobId, user, j => j.Status != BakeStatus.Queued);
+        var job = await app.WaitForJob(jobId, user, j => j.Status != BakeStatus.Queued);
         Assert.Equal(BakeStatus.Running, job.Status);
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IBakeService>().Cancel(jobId, user);
-        job = await WaitFor(jobId, user, j => j.Status.IsFinished());
+        job = await app.WaitForJob(jobId, user, j => j.Status.IsFinished());
         Assert.Equal(BakeStatus.Cancelled, job.Status);
         Assert.False(Directory.Exists(Path.Combine(app.Artifacts, "adapters", jobId.ToString("N"))));
     }
@@ -66,41 +61,19 @@ public sealed class DistributedPlatformTests(DistributedPlatform app) : IClassFi
         Assert.NotEmpty(chunks);
         Assert.False(string.IsNullOrWhiteSpace(string.Concat(chunks)));
     }
-
-    async Task<BakeJob> WaitFor(Guid jobId, Viewer viewer, Func<BakeJob, bool> done)
-    {
-        var deadline = DateTime.UtcNow + BakeTimeout;
-        BakeJob? job;
-        while ((job = await Find(jobId, viewer)) is null || !done(job))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"job {jobId} is still {job?.Status} ({job?.Phase}) after {BakeTimeout}");
-            await Task.Delay(250);
-        }
-        return job;
-    }
-
-    async Task<BakeJob?> Find(Guid jobId, Viewer viewer)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IBakeService>().Find(jobId, viewer);
-    }
 }
 
 /// <summary>Its own platform (and virtual host): the first worker starts inside the test.</summary>
 [Collection("platform")]
 public sealed class DistributedBakeQueueTests(DistributedPlatform app) : IClassFixture<DistributedPlatform>
 {
-    static readonly TimeSpan BakeTimeout = TimeSpan.FromMinutes(4);
-
     [Fact]
     public async Task ABakeRequestedBeforeAnyWorkerStartedWaitsOnTheBrokerAndRunsOnTheFirstWorker()
     {
-        Viewer user;
+        var user = await app.Register("mq_baker");
         Guid jobId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var account = await scope.ServiceProvider.GetRequiredService<AccountService>().Register("mq_baker", "correct horse battery");
-            user = Viewer.User(account.Id, account.UserName);
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(new BakeRequest(app.StarterId, "Broker pirate",
                 null, Visibility.Public, new BakeSettings
                 {
@@ -115,31 +88,13 @@ public sealed class DistributedBakeQueueTests(DistributedPlatform app) : IClassF
 
         // No worker yet: the job is queued, not lost and not failed.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.Equal(BakeStatus.Queued, (await Find(jobId, user))!.Status);
+        Assert.Equal(BakeStatus.Queued, (await app.FindJob(jobId, user))!.Status);
 
         await app.StartWorker("mq-worker-1");
-        var job = await WaitFor(jobId, user, j => j.Status.IsFinished());
+        var job = await app.WaitForJob(jobId, user, j => j.Status.IsFinished());
         Assert.True(job.Status == BakeStatus.Completed, $"the bake ended {job.Status}: {job.FailureReason}");
         Assert.Equal("mq-worker-1", job.Worker);
         Assert.NotEmpty(job.KlCurve);
         Assert.True(File.Exists(Path.Combine(app.Artifacts, "adapters", jobId.ToString("N"), "adapter_model.safetensors")));
-    }
-
-    async Task<BakeJob> WaitFor(Guid jobId, Viewer viewer, Func<BakeJob, bool> done)
-    {
-        var deadline = DateTime.UtcNow + BakeTimeout;
-        BakeJob? job;
-        while ((job = await Find(jobId, viewer)) is null || !done(job))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"job {jobId} is still {job?.Status} ({job?.Phase}) after {BakeTimeout}");
-            await Task.Delay(250);
-        }
-        return job;
-    }
-
-    async Task<BakeJob?> Find(Guid jobId, Viewer viewer)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IBakeService>().Find(jobId, viewer);
     }
 }

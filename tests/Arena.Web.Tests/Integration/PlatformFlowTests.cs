@@ -21,15 +21,6 @@ namespace Arena.Web.Tests.Integration;
 [Collection("platform")]
 public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<ArenaAppFactory>
 {
-    static readonly TimeSpan BakeTimeout = TimeSpan.FromMinutes(4);
-
-    async Task<Viewer> Register(string name)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var account = await scope.ServiceProvider.GetRequiredService<AccountService>().Register(name, "correct horse battery");
-        return Viewer.User(account.Id, account.UserName);
-    }
-
     static BakeSettings TinySettings(string prompt) => new()
     {
         Prompt = prompt,
@@ -40,24 +31,11 @@ public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<Arena
         Epochs = 2,
     };
 
-    async Task<BakeJob> WaitFor(Guid jobId, Viewer viewer, Func<BakeJob, bool> done)
-    {
-        var deadline = DateTime.UtcNow + BakeTimeout;
-        while (true)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var job = await scope.ServiceProvider.GetRequiredService<IBakeService>().Find(jobId, viewer);
-            if (job is not null && done(job)) return job;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"job {jobId} is still {job?.Status} ({job?.Phase}) after {BakeTimeout}");
-            await Task.Delay(250);
-        }
-    }
-
     [Fact]
     public async Task ABakeRequestedByAUserRunsOnTheWorkerAndEndsAsAModelWithItsAdapter()
     {
         var client = app.CreateClient();
-        var user = await Register("flow_user");
+        var user = await app.Register("flow_user");
 
         // A SignalR client (as an API consumer would use it) watches the job's public updates.
         var updates = new List<JobUpdate>();
@@ -76,7 +54,7 @@ public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<Arena
         }
         Assert.True(await hub.InvokeAsync<bool>("Watch", jobId));
 
-        var job = await WaitFor(jobId, user, j => j.Status.IsFinished());
+        var job = await app.WaitForJob(jobId, user, j => j.Status.IsFinished());
         Assert.True(job.Status == BakeStatus.Completed, $"the bake ended {job.Status}: {job.FailureReason}");
         Assert.NotNull(job.ResultModelId);
         Assert.NotEmpty(job.KlCurve);
@@ -118,7 +96,7 @@ public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<Arena
     {
         // A parent whose adapter is gone from the artifact store (a damaged store): the worker must refuse, say why,
         // and nothing about the parent may change.
-        var user = await Register("flow_failer");
+        var user = await app.Register("flow_failer");
         var broken = await Insert(user, "broken parent", Visibility.Public, "adapters/vanished");
         Guid jobId;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -126,7 +104,7 @@ public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<Arena
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(
                 new BakeRequest(broken.Id, "Doomed", null, Visibility.Private, TinySettings("Be terse.")), user);
         }
-        var job = await WaitFor(jobId, user, j => j.Status.IsFinished());
+        var job = await app.WaitForJob(jobId, user, j => j.Status.IsFinished());
         Assert.Equal(BakeStatus.Failed, job.Status);
         Assert.Contains("adapters/vanished", job.FailureReason);
         Assert.False(Directory.Exists(Path.Combine(app.Artifacts, "adapters", jobId.ToString("N"))));
@@ -154,7 +132,7 @@ public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<Arena
     [Fact]
     public async Task PrivateModelsAndUnknownIdsAre404ToOthers()
     {
-        var owner = await Register("flow_owner");
+        var owner = await app.Register("flow_owner");
         var secret = await Insert(owner, "secret", Visibility.Private, "adapters/none");
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/models/{secret.Id}")).StatusCode);
