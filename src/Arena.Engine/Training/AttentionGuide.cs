@@ -33,7 +33,11 @@ public enum HeadPattern
 }
 
 /// <summary>One supervised head.</summary>
-public sealed record GuidedHead(int Layer, int Head, HeadPattern Pattern);
+/// <summary>
+/// One guided head. <paramref name="CopyScale"/> multiplies the guide's copy weight for this head alone: a pointer's
+/// first-token copy competes with the model's prior for known words, which the induction heads' copies do not.
+/// </summary>
+public sealed record GuidedHead(int Layer, int Head, HeadPattern Pattern, double CopyScale = 1);
 
 /// <summary>
 /// Auxiliary supervision of attention patterns while training from scratch. Small models trained briefly on the CPU
@@ -65,12 +69,23 @@ public sealed record AttentionGuide
         Steps = steps,
     };
 
-    /// <summary>Parses "0.0:prev,1.0:ind,3.0:ind2" (layer.head:pattern, comma-separated).</summary>
+    /// <summary>
+    /// Parses "0.0:prev,1.0:ind,3.0:next*3" (layer.head:pattern, comma-separated; an optional *scale multiplies that
+    /// head's copy weight).
+    /// </summary>
     public static AttentionGuide Parse(string spec, double weight, int? steps = null)
     {
         var heads = spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part =>
         {
             var (where, what) = part.Split(':') is [var w, var p] ? (w, p) : throw new ArgumentException($"guided head '{part}' is not layer.head:pattern");
+            var scale = 1.0;
+            if (what.Split('*') is [var name, var factor])
+            {
+                if (!double.TryParse(factor, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out scale)
+                    || !(scale >= 0) || !double.IsFinite(scale))
+                    throw new ArgumentException($"guided head '{part}': the copy scale after '*' must be a number ≥ 0");
+                what = name;
+            }
             var (layer, head) = where.Split('.') is [var l, var h] && int.TryParse(l, out var li) && int.TryParse(h, out var hi)
                 ? (li, hi) : throw new ArgumentException($"guided head '{part}' is not layer.head:pattern");
             var pattern = what switch
@@ -82,7 +97,7 @@ public sealed record AttentionGuide
                 "sent" => HeadPattern.Sentence,
                 _ => throw new ArgumentException($"unknown head pattern '{what}' (prev, ind, ind2, next, sent)"),
             };
-            return new GuidedHead(layer, head, pattern);
+            return new GuidedHead(layer, head, pattern, scale);
         }).ToList();
         return new AttentionGuide { Heads = heads, Weight = weight, Steps = steps };
     }
@@ -123,8 +138,8 @@ public sealed record AttentionGuide
         {
             var targets = Targets(h.Pattern, ids, real, next, SentenceEnds);
             losses.Add(PatternLoss(taps[h.Layer, h.Head], targets, real));
-            if (CopyWeight > 0 && next is not null && model is not null && h.Pattern != HeadPattern.PreviousToken)
-                losses.Add(CopyLoss(taps.Output(h.Layer, h.Head), targets, ids, next, model).mul(CopyWeight / Weight));
+            if (CopyWeight * h.CopyScale > 0 && next is not null && model is not null && h.Pattern != HeadPattern.PreviousToken)
+                losses.Add(CopyLoss(taps.Output(h.Layer, h.Head), targets, ids, next, model).mul(CopyWeight * h.CopyScale / Weight));
         }
         return stack(losses).sum().div(Heads.Count).MoveToOuterDisposeScope();
     }

@@ -83,6 +83,9 @@ public class AttentionGuideTests
         Assert.Equal((0.5, 100), (g.Weight, g.Steps));
         Assert.Throws<ArgumentException>(() => AttentionGuide.Parse("0.0:sideways", 1));
         Assert.Throws<ArgumentException>(() => AttentionGuide.Parse("0:prev", 1));
+        Assert.Equal(new GuidedHead(3, 0, HeadPattern.Pointer, 2.5), AttentionGuide.Parse("0.0:prev,3.0:next*2.5", 1).Heads[1]);
+        Assert.Throws<ArgumentException>(() => AttentionGuide.Parse("3.0:next*-1", 1));
+        Assert.Throws<ArgumentException>(() => AttentionGuide.Parse("3.0:next*much", 1));
         Assert.Throws<ArgumentException>(() => AttentionGuide.Parse("", 1).Validate(TinyLlama()));
     }
 
