@@ -32,7 +32,6 @@ public enum HeadPattern
     Sentence,
 }
 
-/// <summary>One supervised head.</summary>
 /// <summary>
 /// One guided head. <paramref name="CopyScale"/> multiplies the guide's copy weight for this head alone: a pointer's
 /// first-token copy competes with the model's prior for known words, which the induction heads' copies do not.
@@ -138,8 +137,9 @@ public sealed record AttentionGuide
         {
             var targets = Targets(h.Pattern, ids, real, next, SentenceEnds);
             losses.Add(PatternLoss(taps[h.Layer, h.Head], targets, real));
-            if (CopyWeight * h.CopyScale > 0 && next is not null && model is not null && h.Pattern != HeadPattern.PreviousToken)
-                losses.Add(CopyLoss(taps.Output(h.Layer, h.Head), targets, ids, next, model).mul(CopyWeight * h.CopyScale / Weight));
+            var copyWeight = CopyWeight * h.CopyScale;
+            if (copyWeight > 0 && next is not null && model is not null && h.Pattern != HeadPattern.PreviousToken)
+                losses.Add(CopyLoss(taps.Output(h.Layer, h.Head), targets, ids, next, model).mul(copyWeight / Weight));
         }
         return stack(losses).sum().div(Heads.Count).MoveToOuterDisposeScope();
     }
