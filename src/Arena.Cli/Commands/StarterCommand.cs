@@ -68,20 +68,29 @@ public static class StarterCommand
         return 0;
     }
 
-    /// <summary>arena starter eval --model DIR [--adapter DIR[:s]]... [--probes N] [--seed S]: the adherence suite on any model.</summary>
+    /// <summary>
+    /// arena starter eval --model DIR [--adapter DIR[:s]]... [--probes N] [--seed S] [--split heldout|train]: the adherence
+    /// suite on any model; --split train probes with training phrasings and names (a diagnostic, not the quality bar).
+    /// </summary>
     static int Eval(CliArgs a)
     {
         var modelDir = a.Required("model");
         var adapters = AdapterSpec.ParseAll(a.All("adapter"));
         var probes = a.Int("probes", 20, 1, 1000);
         var seed = a.Int("seed", 1, 0, int.MaxValue);
+        var split = a.Get("split") switch
+        {
+            null or "heldout" => Arena.Starter.World.Split.HeldOut,
+            "train" => Arena.Starter.World.Split.Train,
+            var x => throw new UsageException($"--split must be heldout or train, got '{x}'"),
+        };
         var dev = DeviceOptions.From(a);
         a.RejectUnknown();
         using var lm = Arena.Engine.LanguageModel.Load(modelDir, dev.DType, dev.Device);
         var loaded = AdapterSpec.AttachAll(lm.Model, adapters, dev);
         try
         {
-            var (greedy, sampled) = StarterBuilder.Evaluate(lm.Model, lm.Tokenizer, seed, probes).GetAwaiter().GetResult();
+            var (greedy, sampled) = StarterBuilder.Evaluate(lm.Model, lm.Tokenizer, seed, probes, split: split).GetAwaiter().GetResult();
             Console.WriteLine(greedy.ToTable());
             Console.WriteLine($"degenerate replies at temperature 0.7: {sampled.DegenerateRate:P1}");
         }

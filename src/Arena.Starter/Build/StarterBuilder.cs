@@ -156,11 +156,12 @@ public sealed class StarterBuilder(StarterBuildOptions options)
     static int[] SentenceEnds(TextTokenizer tokenizer) =>
         [.. Enumerable.Range(0, tokenizer.VocabSize).Where(id => tokenizer.IsSpecial(id) || tokenizer.Decode([id]).IndexOfAny(['.', '?', '!', ':', '\n']) >= 0)];
 
-    /// <summary>The adherence suite on held-out probes: greedy replies for adherence, temperature 0.7 for fluency.</summary>
-    public static async Task<(EvaluationReport Greedy, EvaluationReport Sampled)> Evaluate(CausalLM model, TextTokenizer tokenizer, int seed, int probesPerBehavior, CancellationToken ct = default)
+    /// <summary>The adherence suite on held-out probes (or training-split ones, a diagnostic): greedy replies for adherence, temperature 0.7 for fluency.</summary>
+    public static async Task<(EvaluationReport Greedy, EvaluationReport Sampled)> Evaluate(CausalLM model, TextTokenizer tokenizer, int seed, int probesPerBehavior,
+        CancellationToken ct = default, Split split = Split.HeldOut)
     {
         var generator = new TextGenerator(model, tokenizer);
-        var suite = new EvaluationSuite(InstructionWorld.Probes(seed + 1000, probesPerBehavior));
+        var suite = new EvaluationSuite(InstructionWorld.Probes(seed + 1000, probesPerBehavior, split));
         var greedy = await BatchedEvaluation.Run(suite, generator, tokenizer, SamplingOptions.GreedyDecoding(96), ct);
         var sampled = await BatchedEvaluation.Run(suite, generator, tokenizer, new SamplingOptions { MaxNewTokens = 96, Temperature = 0.7, Seed = seed }, ct);
         return (greedy, sampled);

@@ -70,9 +70,11 @@ public static class InstructionWorld
     /// <summary>
     /// Evaluation probes: <paramref name="perBehavior"/> held-out conversations of every behavior, as
     /// (system prompt, user turns, contexts, reference replies); score them with <see cref="EvaluationSuite"/>.
+    /// With <see cref="Split.Train"/> the probes use training phrasings and names instead (fresh conversations, so not
+    /// the training data itself): a diagnostic that tells learning a behavior from mapping unseen phrasings onto it.
     /// </summary>
-    public static IReadOnlyList<Probe> Probes(int seed, int perBehavior) =>
-        [.. BehaviorCatalog.Names.SelectMany(b => Generate(seed, b, perBehavior, Split.HeldOut)).Select(ToProbe)];
+    public static IReadOnlyList<Probe> Probes(int seed, int perBehavior, Split split = Split.HeldOut) =>
+        [.. BehaviorCatalog.Names.SelectMany(b => Generate(seed, b, perBehavior, split)).Select(ToProbe)];
 
     /// <summary>A seeded bake scenario for <paramref name="behavior"/> (see <see cref="BakeScenario"/>).</summary>
     public static BakeScenario Scenario(int seed, string behavior, int trainQueries = 48, int evalQueries = 24)

@@ -50,6 +50,16 @@ public class HeldOutSplitTests
             Assert.True(heldOutQuestions.IsMatch(StripDecoration(turn.User)), turn.User);
     }
 
+    [Fact]
+    public void TrainSplitProbesUseNoHeldOutPhrasing()
+    {
+        // The diagnostic probes (arena starter eval --split train) must be the seen phrasings, or they diagnose nothing.
+        var any = new Regex(string.Join("|", AllTemplates().Where(t => t.HeldOut).Select(t => $"(?:{ToPattern(t)})")));
+        var probes = InstructionWorld.Probes(7, 5, Split.Train);
+        Assert.Equal(InstructionWorld.Probes(7, 5).Count, probes.Count);
+        Assert.All(probes, p => Assert.False(any.IsMatch(p.System ?? "") || p.UserTurns.Any(any.IsMatch), p.System));
+    }
+
     // Templates become patterns: fixed text matched literally, each {slot} matching any text, "a" also as "an".
     private static string ToPattern(Template t) =>
         Regex.Replace(Regex.Replace(Regex.Escape(t.Text), @"\\\{\w+}", ".+"), @"\b([Aa])\\ ", @"$1n?\ ");
