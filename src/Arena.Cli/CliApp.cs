@@ -18,7 +18,7 @@ public static class CliApp
                     [--seed S] [--held-out F] [--force]
           merge     --model DIR --adapter DIR[:strength]... --out DIR [--force]   (a full HF checkpoint with the adapters folded in)
           starter build --out DIR [--minutes M] [--seed S] [--steps N] [--copy-steps N] [--conversations N] [--guide W] [--force]
-          starter eval  --model DIR [--adapter DIR[:strength]]... [--probes N]
+          starter eval  --model DIR [--adapter DIR[:strength]]... [--probes N] [--split heldout|train]   (train: seen phrasings, a diagnostic)
           eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--epochs E] [--lr LR] [--temperature T] [--train-queries N] [--json FILE]
           ratings   --battles FILE [--bootstrap N] [--seed S] [--format table|json]   (or --bench-battles N [--bench-models M])
           bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
