@@ -15,18 +15,19 @@ public static class CliApp
           bake      --model DIR [--adapter DIR[:strength]]... (--prompt TEXT | --prompt-file F) --out DIR
                     [--queries FILE] [--generate-queries N] [--trajectories N] [--max-tokens N] [--temperature T]
                     [--kl full|topk:K] [--rank R] [--alpha A] [--targets q,k,v,o] [--lr LR] [--epochs E] [--batch B]
-                    [--seed S] [--held-out F] [--force]
+                    [--seed S] [--held-out F] [--student-rollouts F] [--force]
           merge     --model DIR --adapter DIR[:strength]... --out DIR [--force]   (a full HF checkpoint with the adapters folded in)
           starter build --out DIR [--minutes M] [--seed S] [--steps N] [--copy-steps N] [--conversations N] [--guide W] [--force]
           starter eval  --model DIR [--adapter DIR[:strength]]... [--probes N] [--split heldout|train]   (train: seen phrasings, a diagnostic)
-          eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--epochs E] [--lr LR] [--temperature T] [--train-queries N] [--json FILE]
+          eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--epochs E] [--lr LR] [--temperature T] [--train-queries N] [--eval-queries N]
+                     [--targets q,k,v,o] [--student-rollouts F] [--rows-only] [--json FILE]   (JSON rows carry the baked model's misses)
           ratings   --battles FILE [--bootstrap N] [--seed S] [--format table|json]   (or --bench-battles N [--bench-models M])
           bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
           bench-votes --url URL --db CONNECTION [--schema S] [--rate 200] [--seconds 60] [--concurrency 256] [--salt arena]
         common: --device cpu|cuda  --dtype f32|bf16
         """;
 
-    static readonly HashSet<string> Flags = ["force"];
+    static readonly HashSet<string> Flags = ["force", "rows-only"];
 
     public static int Run(string[] args)
     {

@@ -43,6 +43,7 @@ public static class BakeCommand
             Targets = BakeRecipe.ExpandTargets((a.Get("targets") ?? "q,k,v,o").Split(',')),
             LearningRate = a.Double("lr", 1e-4, double.Epsilon, 1),
             Epochs = a.Int("epochs", 3, 1, BakeRecipe.Limits.MaxEpochs),
+            StudentRollouts = a.Double("student-rollouts", 0, 0, 1),
             BatchSize = a.Int("batch", 16, 1, BakeRecipe.Limits.MaxBatch),
             Seed = a.Long("seed") ?? 1,
             HeldOutFraction = a.Double("held-out", 0.2, 0, 0.9),

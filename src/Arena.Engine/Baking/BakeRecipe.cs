@@ -26,6 +26,13 @@ public sealed record BakeRecipe
     public double LearningRate { get; init; } = 1e-4;
     public double WeightDecay { get; init; }
     public int Epochs { get; init; } = 3;
+    /// <summary>
+    /// Share of each epoch's training batches (from the second epoch on) whose replies are sampled from the student
+    /// itself, unprompted, with the teacher's targets computed on them (on-policy distillation, as in GKD). 0 is the
+    /// paper's bake: the student only ever sees the prompted model's replies, so it never learns to recover from its
+    /// own slips (a lowercase word in an all-caps reply), and greedy replies drift where the teacher's would not.
+    /// </summary>
+    public double StudentRollouts { get; init; }
     public int BatchSize { get; init; } = 16;
     public double GradClip { get; init; } = 1.0;
     public long Seed { get; init; } = 1;
@@ -61,6 +68,7 @@ public sealed record BakeRecipe
         Check(Targets.Count > 0, "at least one LoRA target module is needed");
         Check(LearningRate > 0 && LearningRate <= 1, $"learning rate must be in (0, 1], got {LearningRate}");
         Check(WeightDecay is >= 0 and <= 1, $"weight decay must be in [0, 1], got {WeightDecay}");
+        Check(StudentRollouts is >= 0 and <= 1, $"the student-rollout share must be in [0, 1], got {StudentRollouts}");
         Check(Epochs is >= 1 and <= Limits.MaxEpochs, $"epochs must be in 1..{Limits.MaxEpochs}, got {Epochs}");
         Check(BatchSize is >= 1 and <= Limits.MaxBatch, $"batch size must be in 1..{Limits.MaxBatch}, got {BatchSize}");
         Check(GradClip > 0, $"gradient clipping must be positive, got {GradClip}");

@@ -9,6 +9,9 @@ public sealed record BakeReport
     public int TrainQueries { get; init; }
     public int HeldOutQueries { get; init; }
     public int Trajectories { get; init; }
+    /// <summary>Replies sampled from the student during training (on-policy batches), over all epochs.</summary>
+    public int StudentRollouts { get; init; }
+    public double StudentRolloutSeconds { get; init; }
     public double MeanReplyTokens { get; init; }
     public double StoppedFraction { get; init; }
     /// <summary>Held-out KL(prompted ‖ parent), i.e. before baking, per trained position.</summary>

@@ -50,7 +50,8 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
             var valBatches = Batches(valSet, r.BatchSize, r.Seed);
             using var teacher = new TeacherCache(model, r.Kl, TeacherCacheBudgetBytes, adapter.Name);
             var klParent = Validate(valBatches, teacher, "val", adapterEnabled: false);
-            var run = Train(r, adapter, trainBatches, valBatches, teacher, ct);
+            var rollouts = new StudentRollouts(sampler, r, train, trainBatches.Count);
+            var run = await Train(r, adapter, trainBatches, valBatches, teacher, rollouts, ct);
             var kept = run.Best;
             var report = new BakeReport
             {
@@ -59,6 +60,8 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
                 TrainQueries = train.Count,
                 HeldOutQueries = heldOut.Count,
                 Trajectories = trajectories.Count,
+                StudentRollouts = rollouts.Count,
+                StudentRolloutSeconds = rollouts.Seconds,
                 MeanReplyTokens = trajectories.Average(t => t.Reply.Length),
                 StoppedFraction = trajectories.Count(t => t.EndedWithStop) / (double)trajectories.Count,
                 KlPromptedVsParent = klParent ?? double.NaN,
@@ -85,7 +88,7 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
 
     sealed record TrainRun(LoraAdapter Best, double BestKl, int BestEpoch, List<EpochStats> Epochs, List<(double Fraction, LoraAdapter Adapter)> Checkpoints, double TokensPerSecond, double Seconds);
 
-    TrainRun Train(BakeRecipe r, LoraAdapter adapter, List<List<Trajectory>> batches, List<List<Trajectory>> valBatches, TeacherCache teacher, CancellationToken ct)
+    async Task<TrainRun> Train(BakeRecipe r, LoraAdapter adapter, List<List<Trajectory>> batches, List<List<Trajectory>> valBatches, TeacherCache teacher, StudentRollouts rollouts, CancellationToken ct)
     {
         using var optimizer = optim.AdamW(adapter.Parameters().Cast<Parameter>(), r.LearningRate, 0.9, 0.999, 1e-8, r.WeightDecay);
         var totalSteps = r.Epochs * batches.Count;
@@ -106,20 +109,25 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
                 var epochClock = Stopwatch.StartNew();
                 var order = Enumerable.Range(0, batches.Count).ToArray();
                 random.Shuffle(order);
+                // On-policy share: the first batches of this epoch's order are replaced by the student's own replies.
+                var own = await rollouts.ForEpoch(epoch, ct);
                 double klSum = 0;
-                foreach (var b in order)
+                for (int i = 0; i < order.Length; i++)
                 {
                     ct.ThrowIfCancellationRequested();
+                    var b = order[i];
                     var lr = LearningRateSchedule.At(step, totalSteps, schedule);
                     foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
-                    var (kl, n) = TrainStep(optimizer, adapter, batches[b], teacher, $"train{b}", r.GradClip);
+                    var (kl, n) = i < own.Count
+                        ? TrainStep(optimizer, adapter, own[i], teacher, null, r.GradClip)
+                        : TrainStep(optimizer, adapter, batches[b], teacher, $"train{b}", r.GradClip);
                     if (!double.IsFinite(kl))
                         throw new BakeException($"non-finite KL at step {step + 1} (epoch {epoch}); the last good adapter was kept", best?.Clone(adapter.Name) ?? checkpoints.LastOrDefault().Item2?.Clone(adapter.Name));
                     klSum += kl;
                     positions += n;
                     step++;
                     foreach (var c in checkpointSteps.Where(c => c.Step == step)) checkpoints.Add((c.Fraction, adapter.Clone($"{adapter.Name}-at-{c.Fraction:0.##}")));
-                    var rate = positions / clock.Elapsed.TotalSeconds;
+                    var rate = positions / (clock.Elapsed.TotalSeconds - rollouts.Seconds);
                     Report(BakePhase.Training, step, totalSteps, kl, rate, clock.Elapsed, TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / step * (totalSteps - step)));
                 }
                 var trainKl = klSum / batches.Count;
@@ -140,10 +148,10 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
             foreach (var (_, c) in checkpoints) c.Dispose();
             throw;
         }
-        return new TrainRun(best!, bestKl, bestEpoch, epochs, checkpoints, positions / clock.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds);
+        return new TrainRun(best!, bestKl, bestEpoch, epochs, checkpoints, positions / (clock.Elapsed.TotalSeconds - rollouts.Seconds), clock.Elapsed.TotalSeconds);
     }
 
-    (double Kl, long Positions) TrainStep(OptimizerHelper optimizer, LoraAdapter adapter, List<Trajectory> batch, TeacherCache teacher, string key, double clip)
+    (double Kl, long Positions) TrainStep(OptimizerHelper optimizer, LoraAdapter adapter, List<Trajectory> batch, TeacherCache teacher, string? key, double clip)
     {
         TorchThreads.Apply();
         using var scope = NewDisposeScope();

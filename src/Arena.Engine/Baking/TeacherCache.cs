@@ -15,10 +15,11 @@ internal sealed class TeacherCache(CausalLM model, KlMode kl, long budgetBytes, 
     long bytes;
     bool studentEnabled = true;
 
-    public TeacherTargets Get(string key, IReadOnlyList<Trajectory> batch)
+    /// <summary>The targets of <paramref name="batch"/>; a null key (replies used once, such as student rollouts) is never cached.</summary>
+    public TeacherTargets Get(string? key, IReadOnlyList<Trajectory> batch)
     {
         TorchThreads.Apply();
-        if (cache.TryGetValue(key, out var hit)) return hit;
+        if (key is not null && cache.TryGetValue(key, out var hit)) return hit;
         model.SetEnabled(trainingAdapter, false);
         TeacherTargets targets;
         try
@@ -30,7 +31,7 @@ internal sealed class TeacherCache(CausalLM model, KlMode kl, long budgetBytes, 
         {
             model.SetEnabled(trainingAdapter, studentEnabled);
         }
-        if (bytes + targets.Bytes <= budgetBytes)
+        if (key is not null && bytes + targets.Bytes <= budgetBytes)
         {
             // Cached targets outlive the caller's dispose scope.
             targets.LogProbs.DetachFromDisposeScope();

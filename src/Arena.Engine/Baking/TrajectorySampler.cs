@@ -17,10 +17,20 @@ public sealed class TrajectorySampler(CausalLM model, TextTokenizer tokenizer)
         tokenizer.EncodeChat([ChatMessage.User(query)], addGenerationPrompt: true);
 
     /// <summary>N replies per query from the model prompted with <paramref name="prompt"/>. Reports tokens/s as it goes.</summary>
-    public async Task<(List<Trajectory> Trajectories, double TokensPerSecond)> Sample(string prompt, IReadOnlyList<(string Query, bool HeldOut)> queries,
-        BakeRecipe r, Action<BakeProgress>? progress, CancellationToken ct)
+    public Task<(List<Trajectory> Trajectories, double TokensPerSecond)> Sample(string prompt, IReadOnlyList<(string Query, bool HeldOut)> queries,
+        BakeRecipe r, Action<BakeProgress>? progress, CancellationToken ct) =>
+        Sample(prompt, queries.SelectMany(q => Enumerable.Repeat(q, r.TrajectoriesPerQuery)).ToList(), r, fromStudent: false, r.Seed, progress, ct);
+
+    /// <summary>
+    /// One reply per query from the model as it is now, *without* the prompt (the student with its adapter on), tokenised
+    /// for both sides like a teacher trajectory: the teacher's targets are then taken on the student's own replies.
+    /// </summary>
+    public async Task<List<Trajectory>> SampleStudent(string prompt, IReadOnlyList<string> queries, BakeRecipe r, long seed, CancellationToken ct) =>
+        (await Sample(prompt, queries.Select(q => (q, false)).ToList(), r, fromStudent: true, seed, null, ct)).Trajectories;
+
+    async Task<(List<Trajectory> Trajectories, double TokensPerSecond)> Sample(string prompt, List<(string Query, bool HeldOut)> jobs,
+        BakeRecipe r, bool fromStudent, long seed, Action<BakeProgress>? progress, CancellationToken ct)
     {
-        var jobs = queries.SelectMany(q => Enumerable.Repeat(q, r.TrajectoriesPerQuery)).ToList();
         var result = new List<Trajectory>(jobs.Count);
         var clock = Stopwatch.StartNew();
         long tokens = 0;
@@ -29,6 +39,7 @@ public sealed class TrajectorySampler(CausalLM model, TextTokenizer tokenizer)
         {
             var part = jobs.Skip(start).Take(RowsPerBatch).ToList();
             var prompts = part.Select(j => TeacherPrompt(prompt, j.Query)).ToList();
+            var generateFrom = fromStudent ? part.Select(j => StudentPrompt(j.Query)).ToList() : prompts;
             var longest = prompts.Max(p => p.Length);
             if (longest + r.MaxTokens > model.Config.MaxPositionEmbeddings)
                 throw new ArgumentException($"prompt and query take {longest} tokens; with {r.MaxTokens} reply tokens that exceeds the model's context of {model.Config.MaxPositionEmbeddings}");
@@ -36,9 +47,9 @@ public sealed class TrajectorySampler(CausalLM model, TextTokenizer tokenizer)
             var options = new SamplingOptions
             {
                 MaxNewTokens = r.MaxTokens, Temperature = r.Temperature, TopP = r.TopP,
-                Seed = r.Seed * 1_000_003 + chunk, StopTokenIds = tokenizer.StopIds,
+                Seed = seed * 1_000_003 + chunk, StopTokenIds = tokenizer.StopIds,
             };
-            await foreach (var step in new TokenGenerator(model).Generate(prompts, options, ct))
+            await foreach (var step in new TokenGenerator(model).Generate(generateFrom, options, ct))
                 for (int i = 0; i < step.Rows.Count; i++)
                     replies[step.Rows[i]].Add(step.Tokens[i]);
             for (int i = 0; i < part.Count; i++)

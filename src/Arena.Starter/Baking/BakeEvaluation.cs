@@ -43,7 +43,8 @@ public sealed class BakeEvaluation(LanguageModel lm)
     public async Task<(ScenarioResult Result, LoraAdapter Adapter)> Run(BakeScenario s, BakeRecipe recipe, CancellationToken ct = default)
     {
         var pass = Follows(s);
-        var prompted = await Adherence(s.Prompt, s.EvalQueries, pass, ct);
+        var teacher = await Replies(s.Prompt, s.EvalQueries, ct);
+        var prompted = teacher.Count(pass) / (double)teacher.Length;
         var unprompted = await Adherence(null, s.EvalQueries, pass, ct);
         var result = await Bake(s, recipe, ct);
         foreach (var (_, c) in result.Checkpoints) c.Dispose();
@@ -51,7 +52,10 @@ public sealed class BakeEvaluation(LanguageModel lm)
         lm.Model.Attach(adapter, 1.0);
         try
         {
-            var baked = await Adherence(null, s.EvalQueries, pass, ct);
+            var bakedReplies = await Replies(null, s.EvalQueries, ct);
+            var baked = bakedReplies.Count(pass) / (double)bakedReplies.Length;
+            var misses = Enumerable.Range(0, bakedReplies.Length).Where(i => !pass(bakedReplies[i]))
+                .Select(i => new BakedMiss(s.EvalQueries[i], bakedReplies[i], teacher[i])).ToList();
             var bakedPrompted = await Adherence(s.Prompt, s.EvalQueries, pass, ct);
             lm.Model.SetStrength(adapter.Name, 0.5);
             var half = await Adherence(null, s.EvalQueries, pass, ct);
@@ -59,7 +63,7 @@ public sealed class BakeEvaluation(LanguageModel lm)
             var amplified = await Adherence(null, s.EvalQueries, pass, ct);
             var r = result.Report;
             return (new ScenarioResult(s.Behavior, s.Prompt, prompted, unprompted, baked, half, amplified, bakedPrompted,
-                r.KlPromptedVsParent, r.KlPromptedVsBaked, r.TotalSeconds, r.SamplingTokensPerSecond, r.TrainingTokensPerSecond), adapter);
+                r.KlPromptedVsParent, r.KlPromptedVsBaked, r.TotalSeconds, r.SamplingTokensPerSecond, r.TrainingTokensPerSecond) { Misses = misses }, adapter);
         }
         finally
         {

@@ -16,5 +16,11 @@ public sealed record ScenarioResult(
     double SamplingTokensPerSecond,
     double TrainingTokensPerSecond)
 {
+    /// <summary>The held-out queries the baked model (s=1, unprompted) failed, with its reply and the prompted base's.</summary>
+    public IReadOnlyList<BakedMiss> Misses { get; init; } = [];
+
     public double KlRatio => KlBaked / KlParent;
 }
+
+/// <summary>A query the baked model failed: what it said unprompted, and what its teacher (the prompted base) said.</summary>
+public sealed record BakedMiss(string Query, string Baked, string Teacher);

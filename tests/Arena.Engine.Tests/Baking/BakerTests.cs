@@ -88,6 +88,27 @@ public class BakerTests
     }
 
     [Fact]
+    public async Task StudentRolloutsTrainOnTheStudentsOwnRepliesDeterministically()
+    {
+        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        // 4 training queries × 2 replies = 2 batches of 4; half of them on-policy in epochs 2 and 3: 2 × 4 replies.
+        var recipe = Small with { StudentRollouts = 0.5 };
+        using var first = await new Baker(lm.Model, lm.Tokenizer).Bake(recipe, ["fixture"]);
+        using var second = await new Baker(lm.Model, lm.Tokenizer).Bake(recipe, ["fixture"]);
+        using var offPolicy = await new Baker(lm.Model, lm.Tokenizer).Bake(Small, ["fixture"]);
+        var r = first.Report;
+        Assert.Equal(8, r.StudentRollouts);
+        Assert.Equal(0, offPolicy.Report.StudentRollouts);
+        Assert.True(r.KlPromptedVsBaked < r.KlPromptedVsParent, $"baked {r.KlPromptedVsBaked} vs parent {r.KlPromptedVsParent}");
+        bool Same(BakeResult x, BakeResult y) => x.Adapter.Weights.All(kv =>
+            kv.Value.A.eq(y.Adapter.Weights[kv.Key].A).all().item<bool>() && kv.Value.B.eq(y.Adapter.Weights[kv.Key].B).all().item<bool>());
+        Assert.True(Same(first, second), "the same seed gave different adapters");
+        Assert.False(Same(first, offPolicy), "student rollouts changed nothing");
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => new Baker(lm.Model, lm.Tokenizer).Bake(Small with { StudentRollouts = 1.5 }, []));
+        Assert.Contains("student-rollout", e.Message);
+    }
+
+    [Fact]
     public async Task EmptyAndOversizePromptsAreRefused()
     {
         using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
