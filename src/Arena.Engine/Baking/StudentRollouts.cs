@@ -24,10 +24,11 @@ internal sealed class StudentRollouts(TrajectorySampler sampler, BakeRecipe r, I
         try
         {
             // Queries in a seeded order per epoch, cycled: every query gets its turn across epochs.
+            var seed = r.Seed * 7919 + epoch;
             var order = queries.ToArray();
-            new Random((int)((r.Seed * 7919 + epoch) & 0x7fffffff)).Shuffle(order);
+            new Random((int)(seed & 0x7fffffff)).Shuffle(order);
             var asked = Enumerable.Range(0, batches * r.BatchSize).Select(i => order[i % order.Length]).ToList();
-            var replies = await sampler.SampleStudent(r.Prompt, asked, r, r.Seed * 7919 + epoch, ct);
+            var replies = await sampler.SampleStudent(r.Prompt, asked, r, seed, ct);
             Count += replies.Count;
             return replies.Chunk(r.BatchSize).Select(c => c.ToList()).ToList();
         }

@@ -22,9 +22,10 @@ public sealed class BakeEvaluation(LanguageModel lm)
     /// <summary>Share of greedy replies to <paramref name="queries"/> that pass <paramref name="pass"/>.</summary>
     public async Task<double> Adherence(string? system, IReadOnlyList<string> queries, Func<string, bool> pass, CancellationToken ct = default)
     {
-        var replies = await Replies(system, queries, ct);
-        return replies.Count(pass) / (double)replies.Length;
+        return Share(await Replies(system, queries, ct), pass);
     }
+
+    static double Share(string[] replies, Func<string, bool> pass) => replies.Count(pass) / (double)replies.Length;
 
     public async Task<string[]> Replies(string? system, IReadOnlyList<string> queries, CancellationToken ct = default)
     {
@@ -44,7 +45,7 @@ public sealed class BakeEvaluation(LanguageModel lm)
     {
         var pass = Follows(s);
         var teacher = await Replies(s.Prompt, s.EvalQueries, ct);
-        var prompted = teacher.Count(pass) / (double)teacher.Length;
+        var prompted = Share(teacher, pass);
         var unprompted = await Adherence(null, s.EvalQueries, pass, ct);
         var result = await Bake(s, recipe, ct);
         foreach (var (_, c) in result.Checkpoints) c.Dispose();
@@ -53,7 +54,7 @@ public sealed class BakeEvaluation(LanguageModel lm)
         try
         {
             var bakedReplies = await Replies(null, s.EvalQueries, ct);
-            var baked = bakedReplies.Count(pass) / (double)bakedReplies.Length;
+            var baked = Share(bakedReplies, pass);
             var misses = Enumerable.Range(0, bakedReplies.Length).Where(i => !pass(bakedReplies[i]))
                 .Select(i => new BakedMiss(s.EvalQueries[i], bakedReplies[i], teacher[i])).ToList();
             var bakedPrompted = await Adherence(s.Prompt, s.EvalQueries, pass, ct);
