@@ -8,7 +8,7 @@ namespace Arena.Engine.Training;
 
 /// <summary>
 /// Next-token training of a whole model (pre-training from scratch, full fine-tuning): masked cross-entropy,
-/// AdamW (decay on matrices only), warmup + cosine, global-norm clipping. Batches are length-bucketed and right-padded,
+/// AdamW (decay on matrices only; or Muon for the hidden matrices, see <see cref="TrainingOptions.MuonLearningRate"/>), warmup + cosine, global-norm clipping. Batches are length-bucketed and right-padded,
 /// so plain causal attention suffices and padding costs little. Deterministic for a seed and a step count.
 /// A model in bf16 trains in mixed precision: it computes in bf16 and the optimiser updates float32 masters.
 /// </summary>
@@ -29,8 +29,12 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
         foreach (var (_, p) in parameters) p.requires_grad_(true);
         using var masters = model.DType == ScalarType.Float32 ? null : new MasterWeights(parameters.Select(p => p.parameter));
         var trained = masters?.Masters ?? parameters.Select(p => p.parameter).ToList();
-        var decay = new AdamW.ParamGroup(trained.Where(p => p.dim() >= 2), new AdamW.Options { weight_decay = o.WeightDecay });
-        var noDecay = new AdamW.ParamGroup(trained.Where(p => p.dim() < 2), new AdamW.Options { weight_decay = 0 });
+        // With Muon, the hidden matrices are its own; AdamW keeps the embeddings, the head and the norm gains.
+        var onMuon = trained.Select((p, i) => o.MuonLearningRate is not null && p.dim() == 2 && !IsEmbedding(parameters[i].name)).ToArray();
+        using var muon = o.MuonLearningRate is null ? null : new Muon(trained.Where((_, i) => onMuon[i]));
+        var onAdam = trained.Where((_, i) => !onMuon[i]).ToList();
+        var decay = new AdamW.ParamGroup(onAdam.Where(p => p.dim() >= 2), new AdamW.Options { weight_decay = o.WeightDecay });
+        var noDecay = new AdamW.ParamGroup(onAdam.Where(p => p.dim() < 2), new AdamW.Options { weight_decay = 0 });
         using var optimizer = optim.AdamW([decay, noDecay], o.LearningRate, o.Beta1, o.Beta2, 1e-8);
         var batches = new BatchSampler(examples, o.BatchSize, o.SequenceLength, o.Seed);
         model.train();
@@ -46,7 +50,7 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
                 ct.ThrowIfCancellationRequested();
                 var lr = LearningRateSchedule.At(step, totalSteps, o);
                 foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
-                var (loss, scored) = Step(optimizer, trained, masters, batches, o.Guide is { } guide && (guide.Steps is null || step < guide.Steps) ? guide : null);
+                var (loss, scored) = Step(optimizer, muon, lr / o.LearningRate, trained, masters, batches, o.Guide is { } guide && (guide.Steps is null || step < guide.Steps) ? guide : null);
                 tokens += scored;
                 recent.Enqueue(loss);
                 if (recent.Count > 20) recent.Dequeue();
@@ -86,11 +90,13 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
     }
 
     /// <summary>One optimiser step; returns the language-model loss (without the guide's share) and the tokens scored.</summary>
-    (double Loss, long Tokens) Step(OptimizerHelper optimizer, IReadOnlyList<Parameter> trained, MasterWeights? masters, BatchSampler batches, AttentionGuide? guide)
+    (double Loss, long Tokens) Step(OptimizerHelper optimizer, Muon? muon, double schedule, IReadOnlyList<Parameter> trained, MasterWeights? masters,
+        BatchSampler batches, AttentionGuide? guide)
     {
         TorchThreads.Apply();  // the caller may have continued on a thread-pool thread after an await
         using var scope = NewDisposeScope();
         optimizer.zero_grad();
+        foreach (var p in muon?.Parameters ?? []) p.grad?.zero_();
         var (cpuIds, cpuMask) = batches.Next();
         var (ids, mask) = (cpuIds.to(model.Device), cpuMask.to(model.Device));
         var input = ids.narrow(1, 0, ids.shape[1] - 1);
@@ -111,9 +117,12 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
         masters?.GatherGradients();
         nn.utils.clip_grad_norm_(trained, options.GradClip);
         optimizer.step();
+        muon?.Step(options.MuonLearningRate!.Value * schedule);
         masters?.Publish();
         return (loss.item<float>(), keep.sum().item<long>());
     }
+
+    static bool IsEmbedding(string name) => name.Contains("embed") || name.Contains("lm_head") || name.EndsWith("wte.weight") || name.EndsWith("wpe.weight");
 
     /// <summary>
     /// <see cref="MaskedCrossEntropy"/> of <c>model.Logits(hidden)</c>, with the LM head and softmax run only at the kept

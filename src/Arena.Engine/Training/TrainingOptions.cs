@@ -1,9 +1,14 @@
 namespace Arena.Engine.Training;
 
-/// <summary>Pre-training / fine-tuning recipe: AdamW with linear warmup then cosine decay, and gradient clipping.</summary>
+/// <summary>Pre-training / fine-tuning recipe: AdamW (optionally Muon for hidden matrices) with linear warmup then cosine decay, and gradient clipping.</summary>
 public sealed record TrainingOptions
 {
     public double LearningRate { get; init; } = 3e-3;
+    /// <summary>
+    /// Peak learning rate of <see cref="Muon"/> for the hidden weight matrices (same warmup and cosine as
+    /// <see cref="LearningRate"/>, which stays AdamW's for embeddings and norms); null trains everything with AdamW.
+    /// </summary>
+    public double? MuonLearningRate { get; init; }
     public double MinLearningRateRatio { get; init; } = 0.1;
     public double WeightDecay { get; init; } = 0.1;
     public double Beta1 { get; init; } = 0.9;

@@ -28,6 +28,8 @@ public sealed record StarterBuildOptions
     /// <summary>Longest list in a copy drill (8 words up to this).</summary>
     public int CopyDrillWords { get; init; } = 10;
     public double LearningRate { get; init; } = 3e-3;
+    /// <summary>Muon's peak learning rate for the hidden matrices (see <see cref="Engine.Training.Muon"/>); null: AdamW for all.</summary>
+    public double? MuonLearningRate { get; init; }
     /// <summary>
     /// Weight of the induction-circuit attention guide (see <see cref="Engine.Training.AttentionGuide"/>); 0 trains
     /// without it.
@@ -41,9 +43,11 @@ public sealed record StarterBuildOptions
     public int? GuideSteps { get; init; }
     /// <summary>
     /// The dtype the model computes in while training: bf16 (mixed precision, float32 master weights) runs a step ~2×
-    /// faster than float32 on a CPU with AVX-512 BF16, so the same minutes buy twice the steps.
+    /// faster than float32 on a CPU with AVX-512 BF16, so the same minutes buy twice the steps; on a CPU without bf16
+    /// instructions it runs 13× slower, so the default is whichever this machine computes faster
+    /// (<see cref="Engine.CpuPrecision"/>). The checkpoint is written in bf16 either way.
     /// </summary>
-    public TorchSharp.torch.ScalarType TrainingDType { get; init; } = TorchSharp.torch.ScalarType.BFloat16;
+    public TorchSharp.torch.ScalarType TrainingDType { get; init; } = Engine.CpuPrecision.TrainingDType;
     /// <summary>
     /// The model ends on the mean of its weights from this fraction of the mixed training on (see
     /// <see cref="Engine.Training.WeightAverage"/>); null: on the last step's weights. The last quarter: on the same
@@ -75,6 +79,7 @@ public sealed record StarterBuildOptions
         // Checked here, before minutes of data generation, rather than when the trainer starts.
         Guide()?.Validate(Layers, Heads);
         if (AverageFrom is not null and not (>= 0 and < 1)) throw new ArgumentException($"average-from must be in [0, 1), got {AverageFrom}");
+        if (MuonLearningRate is { } muon && !(muon > 0 && muon <= 1)) throw new ArgumentException($"Muon learning rate must be in (0, 1], got {muon}");
         if (CopyWarmupSteps < 0) throw new ArgumentException("copy warm-up steps must not be negative");
     }
 }

@@ -65,7 +65,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
                 .Select(tokenize.Tokenize).Where(e => e.Length <= o.ContextLength).ToList();
             drillLoss = new LanguageModelTrainer(model, new TrainingOptions
             {
-                LearningRate = o.LearningRate, MinLearningRateRatio = 1, BatchSize = o.BatchSize, SequenceLength = o.ContextLength,
+                LearningRate = o.LearningRate, MuonLearningRate = o.MuonLearningRate, MinLearningRateRatio = 1, BatchSize = o.BatchSize, SequenceLength = o.ContextLength,
                 WarmupSteps = 50, MaxSteps = o.CopyWarmupSteps, TargetLoss = o.CopyTargetLoss, Seed = o.Seed,
                 Guide = guide is null ? null : guide with { Steps = null },
             })
@@ -77,6 +77,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
         var trainer = new LanguageModelTrainer(model, new TrainingOptions
         {
             LearningRate = o.LearningRate,
+            MuonLearningRate = o.MuonLearningRate,
             BatchSize = o.BatchSize,
             SequenceLength = o.ContextLength,
             WarmupSteps = 100,
@@ -130,6 +131,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             GuideHeads = o.GuideWeight > 0 ? o.GuideHeads : null,
             GuideCopyWeight = o.GuideWeight > 0 ? o.GuideCopyWeight : 0,
             GuideSteps = o.GuideSteps,
+            Optimizer = o.MuonLearningRate is { } muon ? $"Muon (lr {muon}) for hidden matrices, AdamW (lr {o.LearningRate}) for embeddings and norms" : $"AdamW (lr {o.LearningRate})",
             Steps = last?.Step ?? 0,
             AveragedSteps = trainer.AveragedSteps,
             TokensSeen = last?.TokensSeen ?? 0,

@@ -25,6 +25,8 @@ public sealed record TrainingReport
     public int? GuideSteps { get; init; }
     public string? GuideHeads { get; init; }
     public double GuideCopyWeight { get; init; }
+    /// <summary>The optimiser and its learning rates.</summary>
+    public string? Optimizer { get; init; }
     public required int Steps { get; init; }
     /// <summary>How many of the last steps' weights the checkpoint is the mean of (0: the last step's own).</summary>
     public int AveragedSteps { get; init; }
