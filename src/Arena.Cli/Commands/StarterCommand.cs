@@ -32,6 +32,7 @@ public static class StarterCommand
             IntermediateSize = a.Int("mlp", d.IntermediateSize, 16, 16384),
             LearningRate = a.Double("lr", d.LearningRate, 1e-6, 1),
             BatchSize = a.Int("batch", d.BatchSize, 1, 1024),
+            SubwordDropout = a.Double("subword-dropout", d.SubwordDropout, 0, 0.5),
             MuonLearningRate = a.Get("muon") is null ? d.MuonLearningRate : a.Double("muon", 0, 1e-6, 1),
             GuideWeight = a.Double("guide", d.GuideWeight, 0, 100),
             GuideHeads = a.Get("guide-heads") ?? d.GuideHeads,

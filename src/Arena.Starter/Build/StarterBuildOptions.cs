@@ -28,6 +28,11 @@ public sealed record StarterBuildOptions
     /// <summary>Longest list in a copy drill (8 words up to this).</summary>
     public int CopyDrillWords { get; init; } = 10;
     public double LearningRate { get; init; } = 3e-3;
+    /// <summary>
+    /// The rate of <see cref="SubwordDropout"/> on the training data (0: canonical tokenization only): without it,
+    /// tokens that are only steps towards longer merges never occur in training and the model cannot copy them.
+    /// </summary>
+    public double SubwordDropout { get; init; } = 0;
     /// <summary>Muon's peak learning rate for the hidden matrices (see <see cref="Engine.Training.Muon"/>); null: AdamW for all.</summary>
     public double? MuonLearningRate { get; init; }
     /// <summary>
@@ -80,6 +85,7 @@ public sealed record StarterBuildOptions
         Guide()?.Validate(Layers, Heads);
         if (AverageFrom is not null and not (>= 0 and < 1)) throw new ArgumentException($"average-from must be in [0, 1), got {AverageFrom}");
         if (MuonLearningRate is { } muon && !(muon > 0 && muon <= 1)) throw new ArgumentException($"Muon learning rate must be in (0, 1], got {muon}");
+        if (SubwordDropout is < 0 or > 0.5 || double.IsNaN(SubwordDropout)) throw new ArgumentException($"subword dropout must be in [0, 0.5], got {SubwordDropout}");
         if (CopyWarmupSteps < 0) throw new ArgumentException("copy warm-up steps must not be negative");
     }
 }

@@ -48,7 +48,14 @@ public sealed class StarterBuilder(StarterBuildOptions options)
         Log?.Invoke("tokenizing");
         var tokenize = new ConversationTokenizer(tokenizer);
         var guide = o.Guide() is { } g ? g with { SentenceEnds = SentenceEnds(tokenizer) } : null;
-        var examples = conversations.AsParallel().AsOrdered().Select(tokenize.Tokenize).Where(e => e.Length <= o.ContextLength).ToList();
+        var canonical = conversations.AsParallel().AsOrdered().Select(tokenize.Tokenize).ToList();
+        var dropout = new SubwordDropout(bpe, o.SubwordDropout);
+        var dropoutSalt = RandomExtensions.StableHash("subword-dropout");
+        var examples = canonical.AsParallel().AsOrdered()
+            .Select((e, i) => dropout.Apply(e, RandomExtensions.For(o.Seed, i, dropoutSalt)))
+            .Where(e => e.Length <= o.ContextLength).ToList();
+        var (unseenCanonical, unseen) = (dropout.UnseenMergedTokens(canonical), dropout.UnseenMergedTokens(examples));
+        Log?.Invoke($"{unseenCanonical} of {bpe.Merges.Count} merged tokens never occur in the canonically tokenized data; {unseen} with subword dropout {o.SubwordDropout}");
 
         using var model = ModelFactory.Create(config, o.TrainingDType, CPU);
         WeightInit.Normal(model, 0.02, o.Seed);
@@ -62,7 +69,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
         {
             Log?.Invoke($"copy drills: {o.CopyWarmupSteps} steps");
             var drills = InstructionWorld.CopyDrills(o.Seed, Math.Min(o.CopyWarmupSteps * o.BatchSize, 40_000), o.CopyDrillWords).AsParallel().AsOrdered()
-                .Select(tokenize.Tokenize).Where(e => e.Length <= o.ContextLength).ToList();
+                .Select((c, i) => dropout.Apply(tokenize.Tokenize(c), RandomExtensions.For(o.Seed, i, dropoutSalt + 1))).Where(e => e.Length <= o.ContextLength).ToList();
             drillLoss = new LanguageModelTrainer(model, new TrainingOptions
             {
                 LearningRate = o.LearningRate, MuonLearningRate = o.MuonLearningRate, MinLearningRateRatio = 1, BatchSize = o.BatchSize, SequenceLength = o.ContextLength,
@@ -131,6 +138,9 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             GuideHeads = o.GuideWeight > 0 ? o.GuideHeads : null,
             GuideCopyWeight = o.GuideWeight > 0 ? o.GuideCopyWeight : 0,
             GuideSteps = o.GuideSteps,
+            SubwordDropout = o.SubwordDropout,
+            UnseenTokens = unseenCanonical,
+            UnseenTokensWithDropout = unseen,
             Optimizer = o.MuonLearningRate is { } muon ? $"Muon (lr {muon}) for hidden matrices, AdamW (lr {o.LearningRate}) for embeddings and norms" : $"AdamW (lr {o.LearningRate})",
             Steps = last?.Step ?? 0,
             AveragedSteps = trainer.AveragedSteps,

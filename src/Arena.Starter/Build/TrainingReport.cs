@@ -25,6 +25,14 @@ public sealed record TrainingReport
     public int? GuideSteps { get; init; }
     public string? GuideHeads { get; init; }
     public double GuideCopyWeight { get; init; }
+    /// <summary>The rate of <see cref="Build.SubwordDropout"/> on the training data.</summary>
+    public double SubwordDropout { get; init; }
+    /// <summary>
+    /// Merged tokens (not bytes) that occur nowhere in the canonically tokenized training data, and with subword dropout:
+    /// a token the model never sees keeps an untrained embedding, and cannot be read or written.
+    /// </summary>
+    public int UnseenTokens { get; init; }
+    public int UnseenTokensWithDropout { get; init; }
     /// <summary>The optimiser and its learning rates.</summary>
     public string? Optimizer { get; init; }
     public required int Steps { get; init; }
