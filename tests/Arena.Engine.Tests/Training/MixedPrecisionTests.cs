@@ -16,18 +16,23 @@ public class MixedPrecisionTests
          "rms_norm_eps":1e-6,"rope_theta":10000.0,"tie_word_embeddings":true}
         """)!, "config.json");
 
-    [Fact]
-    public void ABf16ModelTrainsAsWellAsFloat32AndStaysBf16()
+    /// <summary>Sequences of a fixed rule (next = 5·prev + 3 mod 61, random start): learnable from the previous token alone.</summary>
+    internal static List<TrainingExample> RuleExamples()
     {
-        // Sequences of a fixed rule (next = 5·prev + 3 mod 61, random start): learnable from the previous token alone.
         var rng = new Random(2);
-        var examples = Enumerable.Range(0, 256).Select(_ =>
+        return Enumerable.Range(0, 256).Select(_ =>
         {
             var ids = new int[24];
             ids[0] = rng.Next(1, 61);
             for (int i = 1; i < ids.Length; i++) ids[i] = (ids[i - 1] * 5 + 3) % 61;
             return new TrainingExample(ids, [false, .. Enumerable.Repeat(true, ids.Length - 1)]);
         }).ToList();
+    }
+
+    [Fact]
+    public void ABf16ModelTrainsAsWellAsFloat32AndStaysBf16()
+    {
+        var examples = RuleExamples();
         double Train(ScalarType dtype)
         {
             using var model = ModelFactory.Create(TinyLlama(), dtype, CPU);

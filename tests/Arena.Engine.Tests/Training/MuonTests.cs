@@ -40,15 +40,7 @@ public class MuonTests
     [Fact]
     public void TheTrainerWithMuonLearnsAndLeavesEmbeddingsToAdamW()
     {
-        // The rule of MixedPrecisionTests (next = 5·prev + 3 mod 61): learnable from the previous token alone.
-        var rng = new Random(2);
-        var examples = Enumerable.Range(0, 256).Select(_ =>
-        {
-            var ids = new int[24];
-            ids[0] = rng.Next(1, 61);
-            for (int i = 1; i < ids.Length; i++) ids[i] = (ids[i - 1] * 5 + 3) % 61;
-            return new TrainingExample(ids, [false, .. Enumerable.Repeat(true, ids.Length - 1)]);
-        }).ToList();
+        var examples = MixedPrecisionTests.RuleExamples();
         using var model = ModelFactory.Create(MixedPrecisionTests.TinyLlama(), ScalarType.Float32, CPU);
         WeightInit.Normal(model, 0.02, seed: 1);
         var before = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
