@@ -96,7 +96,7 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
         TorchThreads.Apply();  // the caller may have continued on a thread-pool thread after an await
         using var scope = NewDisposeScope();
         optimizer.zero_grad();
-        foreach (var p in muon?.Parameters ?? []) p.grad?.zero_();
+        muon?.ZeroGrad();
         var (cpuIds, cpuMask) = batches.Next();
         var (ids, mask) = (cpuIds.to(model.Device), cpuMask.to(model.Device));
         var input = ids.narrow(1, 0, ids.shape[1] - 1);

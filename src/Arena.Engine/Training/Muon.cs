@@ -19,20 +19,21 @@ public sealed class Muon : IDisposable
 
     readonly (Parameter Weight, Tensor Momentum)[] pairs;
     readonly double momentum;
-    readonly double weightDecay;
 
-    public Muon(IEnumerable<Parameter> matrices, double momentum = 0.95, double weightDecay = 0)
+    public Muon(IEnumerable<Parameter> matrices, double momentum = 0.95)
     {
         pairs = matrices.Select(p => p.dim() == 2
             ? (p, zeros_like(p, dtype: ScalarType.Float32))
             : throw new ArgumentException($"Muon updates matrices only, got a tensor of shape [{string.Join(", ", p.shape)}]")).ToArray();
         if (momentum is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "momentum must be in [0, 1)");
         this.momentum = momentum;
-        this.weightDecay = weightDecay;
     }
 
-    /// <summary>The matrices this optimiser updates.</summary>
-    public IReadOnlyList<Parameter> Parameters => pairs.Select(p => p.Weight).ToArray();
+    /// <summary>Clears the gradients of the matrices this optimiser updates (AdamW's zero_grad does not reach them).</summary>
+    public void ZeroGrad()
+    {
+        foreach (var (weight, _) in pairs) weight.grad?.zero_();
+    }
 
     /// <summary>One update at learning rate <paramref name="lr"/> from the gradients now on the matrices.</summary>
     public void Step(double lr)
@@ -49,7 +50,6 @@ public sealed class Muon : IDisposable
             var update = Orthogonalize(nesterov);
             // A tall matrix's orthogonal update has a smaller RMS than a wide one's; the reference scales it back up.
             var scale = Math.Sqrt(Math.Max(1.0, (double)weight.shape[0] / weight.shape[1]));
-            if (weightDecay > 0) weight.mul_(1 - lr * weightDecay);
             weight.add_(update.to_type(weight.dtype), alpha: -lr * scale);
         }
     }
