@@ -21,6 +21,9 @@ public sealed record BehaviorContext
     /// <summary>The fact's object the reply must contain, e.g. "Quelby" (family <c>fact</c>).</summary>
     public string? FactAnswer { get; init; }
 
+    /// <summary>How many facts the system prompt states (family <c>fact</c>): recall falls with every fact beside the asked one.</summary>
+    public int? FactsStated { get; init; }
+
     /// <summary>The user's message the reply must repeat (behavior <c>format/echo</c>).</summary>
     public string? EchoText { get; init; }
 

@@ -17,6 +17,12 @@ public sealed record EvaluationReport(
     double DegenerateRate,
     IReadOnlyList<double> PromptedByTurn)
 {
+    /// <summary>
+    /// Prompted fact recall by how many facts the system prompt states (1 to 5): telling one fact from its neighbours
+    /// (binding) is where recall is lost, not copying the one fact.
+    /// </summary>
+    public IReadOnlyDictionary<int, double> FactRecallByFactsStated { get; init; } = new Dictionary<int, double>();
+
     /// <summary>The row of one behavior ("family/id").</summary>
     public AdherenceRow Row(string behavior) =>
         Rows.Single(r => $"{r.Family}/{r.Id}" == behavior);
@@ -30,6 +36,8 @@ public sealed record EvaluationReport(
         foreach (var r in Rows)
             sb.AppendLine(ci, $"{r.Family + "/" + r.Id,-24} {r.Prompted,9:P1} {r.Unprompted,11:P1} {r.N,6}");
         sb.AppendLine(ci, $"fact recall {FactRecall:P1} (unprompted {UnpromptedFactRecall:P1}), degenerate {DegenerateRate:P1}");
+        if (FactRecallByFactsStated.Count > 0)
+            sb.AppendLine(ci, $"fact recall by facts stated: {string.Join(" ", FactRecallByFactsStated.Select(p => $"{p.Key}: {p.Value.ToString("P0", ci)}"))}");
         sb.AppendLine(ci, $"prompted by turn: {string.Join(" ", PromptedByTurn.Select(p => p.ToString("P1", ci)))}");
         return sb.ToString();
     }

@@ -29,6 +29,7 @@ public sealed class EvaluationSuite(IReadOnlyList<Probe> probes)
                 scores.Add(new Score(
                     probe.Behavior,
                     turn,
+                    probe.Contexts[turn].FactsStated,
                     probe.Checker.Follows(prompted[turn], probe.Contexts[turn]),
                     probe.Checker.Follows(unprompted[turn], probe.Contexts[turn]),
                     RepetitionDetector.IsDegenerate(prompted[turn]),
@@ -64,7 +65,12 @@ public sealed class EvaluationSuite(IReadOnlyList<Probe> probes)
         var degenerate = scores.Count == 0
             ? 0
             : scores.Sum(s => (s.PromptedDegenerate ? 1 : 0) + (s.UnpromptedDegenerate ? 1 : 0)) / (2.0 * scores.Count);
-        return new EvaluationReport(rows, Share(facts, s => s.Prompted), Share(facts, s => s.Unprompted), degenerate, byTurn);
+        var byFactsStated = facts.Where(s => s.FactsStated is not null).GroupBy(s => s.FactsStated!.Value).OrderBy(g => g.Key)
+            .ToDictionary(g => g.Key, g => Share(g, s => s.Prompted));
+        return new EvaluationReport(rows, Share(facts, s => s.Prompted), Share(facts, s => s.Unprompted), degenerate, byTurn)
+        {
+            FactRecallByFactsStated = byFactsStated,
+        };
     }
 
     private static double Share(IEnumerable<Score> scores, Func<Score, bool> passed)
@@ -74,5 +80,5 @@ public sealed class EvaluationSuite(IReadOnlyList<Probe> probes)
     }
 
     private sealed record Score(
-        string Behavior, int Turn, bool Prompted, bool Unprompted, bool PromptedDegenerate, bool UnpromptedDegenerate);
+        string Behavior, int Turn, int? FactsStated, bool Prompted, bool Unprompted, bool PromptedDegenerate, bool UnpromptedDegenerate);
 }

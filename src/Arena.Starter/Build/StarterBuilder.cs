@@ -154,6 +154,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
                 g.Sum(r => r.Prompted * r.N) / g.Sum(r => r.N), g.Sum(r => r.Unprompted * r.N) / g.Sum(r => r.N), g.Sum(r => r.N))).ToList(),
             FactRecall = greedy.FactRecall,
             UnpromptedFactRecall = greedy.UnpromptedFactRecall,
+            FactRecallByFactsStated = greedy.FactRecallByFactsStated,
             PromptedByTurn0 = greedy.PromptedByTurn.FirstOrDefault(),
             PromptedByTurn = greedy.PromptedByTurn,
             DegenerateRateAt07 = sampled.DegenerateRate,

@@ -47,6 +47,8 @@ public sealed record TrainingReport
     public required IReadOnlyList<FamilyAdherence> Families { get; init; }
     public required double FactRecall { get; init; }
     public required double UnpromptedFactRecall { get; init; }
+    /// <summary>Prompted fact recall by the number of facts the system prompt states (JSON keys "1" to "5").</summary>
+    public IReadOnlyDictionary<int, double> FactRecallByFactsStated { get; init; } = new Dictionary<int, double>();
     public required double PromptedByTurn0 { get; init; }
     public required IReadOnlyList<double> PromptedByTurn { get; init; }
     /// <summary>Share of sampled replies (temperature 0.7) flagged as degenerate repetition.</summary>

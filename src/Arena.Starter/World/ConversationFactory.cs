@@ -147,7 +147,7 @@ internal sealed class ConversationFactory
         var system = SystemPrompts.Render("fact", rng, split,
             ("facts", string.Join(" ", stated.Select(f => f.Statement(rng, split)))));
         var list = asked.Select(f => new Turn(f.Question(rng, split), f.Answer())).ToList();
-        var contexts = asked.Select(f => new BehaviorContext { FactAnswer = f.Object }).ToList();
+        var contexts = asked.Select(f => new BehaviorContext { FactAnswer = f.Object, FactsStated = stated.Length }).ToList();
         return new Conversation(system, list, relation.Behavior, contexts);
     }
 

@@ -55,6 +55,21 @@ public class EvaluationSuiteTests
     }
 
     [Fact]
+    public void FactRecallIsBrokenDownByHowManyFactsThePromptStates()
+    {
+        // Recalls a fact only when the prompt states that one fact alone: the breakdown must show 100% at one fact and
+        // nothing where neighbours crowd it.
+        var factsStated = Suite.Probes.Where(p => p.Behavior.StartsWith("fact/", StringComparison.Ordinal))
+            .ToDictionary(p => p.System!, p => p.Contexts[0].FactsStated!.Value);
+        var report = Suite.Run((s, u, r) => s is not null && factsStated.GetValueOrDefault(s) == 1 ? PerfectModel(s, u, r) : PlainReply);
+
+        Assert.Equal([1, 2, 3, 4, 5], report.FactRecallByFactsStated.Keys.Order());
+        Assert.Equal(1.0, report.FactRecallByFactsStated[1]);
+        Assert.All(report.FactRecallByFactsStated.Where(p => p.Key > 1), p => Assert.Equal(0.0, p.Value));
+        Assert.Contains("fact recall by facts stated: 1: 100 %", report.ToTable(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EmptyRepliesCountAsDegenerate() =>
         Assert.Equal(1.0, Suite.Run((_, _, _) => "").DegenerateRate);
 
