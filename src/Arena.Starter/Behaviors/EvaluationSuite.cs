@@ -65,8 +65,9 @@ public sealed class EvaluationSuite(IReadOnlyList<Probe> probes)
         var degenerate = scores.Count == 0
             ? 0
             : scores.Sum(s => (s.PromptedDegenerate ? 1 : 0) + (s.UnpromptedDegenerate ? 1 : 0)) / (2.0 * scores.Count);
-        var byFactsStated = facts.Where(s => s.FactsStated is not null).GroupBy(s => s.FactsStated!.Value).OrderBy(g => g.Key)
-            .ToDictionary(g => g.Key, g => Share(g, s => s.Prompted));
+        // Sorted, so the table and the JSON list 1, 2, ... 5 in order (a Dictionary's order is not guaranteed).
+        var byFactsStated = new SortedDictionary<int, double>(facts.Where(s => s.FactsStated is not null)
+            .GroupBy(s => s.FactsStated!.Value).ToDictionary(g => g.Key, g => Share(g, s => s.Prompted)));
         return new EvaluationReport(rows, Share(facts, s => s.Prompted), Share(facts, s => s.Unprompted), degenerate, byTurn)
         {
             FactRecallByFactsStated = byFactsStated,
