@@ -87,6 +87,70 @@ public class BakerTests
         Assert.Contains(named, e.Message);
     }
 
+    public static TheoryData<string, string> OutOfBoundsRecipes => new()
+    {
+        { "trajectories:0", "trajectories per query" },
+        { "trajectories:65", "trajectories per query" },
+        { "tokens:0", "max tokens" },
+        { "tokens:4096", "max tokens" },
+        { "epochs:0", "epochs" },
+        { "epochs:1000", "epochs" },
+        { "batch:0", "batch size" },
+        { "temperature:0", "temperature" },
+        { "top-p:1.5", "top-p" },
+        { "alpha:-1", "alpha" },
+        { "total:400", "exceeds the limit" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutOfBoundsRecipes))]
+    public async Task SettingsBeyondTheirLimitsAreRefusedBeforeAnyWork(string setting, string named)
+    {
+        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        var value = double.Parse(setting.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var recipe = setting.Split(':')[0] switch
+        {
+            "trajectories" => Small with { TrajectoriesPerQuery = (int)value },
+            "tokens" => Small with { MaxTokens = (int)value },
+            "epochs" => Small with { Epochs = (int)value },
+            "batch" => Small with { BatchSize = (int)value },
+            "temperature" => Small with { Temperature = value },
+            "top-p" => Small with { TopP = value },
+            "alpha" => Small with { Alpha = value },
+            // Each setting within its own bound, the product over the limit: 400 queries × 64 = 25,600 trajectories.
+            _ => Small with { Queries = [.. Enumerable.Range(0, (int)value).Select(i => $"Question number {i}?")], TrajectoriesPerQuery = 64 },
+        };
+        var progress = new List<BakeProgress>();
+        var baker = new Baker(lm.Model, lm.Tokenizer) { Progress = progress.Add };
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => baker.Bake(recipe, []));
+        Assert.Contains(named, e.Message);
+        Assert.DoesNotContain(progress, p => p.Phase is BakePhase.Sampling or BakePhase.Training);
+    }
+
+    [Fact]
+    public async Task NonFiniteLossStopsTheBakeAndKeepsTheLastGoodAdapter()
+    {
+        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        var norm = lm.Model.named_parameters().Single(p => p.name == "model.norm.weight").parameter;
+        // A fault in the middle of epoch 2 (2 steps an epoch): the student's logits turn NaN, as after an overflow.
+        // The teacher's targets were cached in epoch 1, so only the loss sees it, as in a real divergence.
+        var baker = new Baker(lm.Model, lm.Tokenizer)
+        {
+            Progress = p =>
+            {
+                if (p.Phase == BakePhase.Training && p.Step == 3)
+                    using (no_grad()) norm.fill_(float.NaN);
+            },
+        };
+        var e = await Assert.ThrowsAsync<BakeException>(() => baker.Bake(Small, []));
+        Assert.Contains("non-finite", e.Message);
+        Assert.NotNull(e.LastGood);
+        using var kept = e.LastGood;
+        Assert.All(kept.Parameters(), t => Assert.True(t.isfinite().all().item<bool>(), "the kept adapter holds non-finite weights"));
+        Assert.Contains(kept.Weights.Values, w => w.B.abs().sum().item<float>() > 0);  // trained, not the zero-initialised B
+        Assert.Empty(lm.Model.AttachedAdapters());  // the failed adapter was detached
+    }
+
     [Fact]
     public async Task StudentRolloutsTrainOnTheStudentsOwnRepliesDeterministically()
     {
