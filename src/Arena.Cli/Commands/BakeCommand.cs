@@ -52,8 +52,7 @@ public static class BakeCommand
         var force = a.Flag("force");
         var dev = DeviceOptions.From(a);
         a.RejectUnknown();
-        if (recipe.Queries.Count * recipe.TrajectoriesPerQuery > BakeRecipe.Limits.MaxTotalTrajectories)
-            throw new UsageException($"{recipe.Queries.Count} queries × {recipe.TrajectoriesPerQuery} trajectories exceeds the limit of {BakeRecipe.Limits.MaxTotalTrajectories}");
+        BakeRecipe.CheckTotalTrajectories(recipe.Queries.Count, recipe.TrajectoriesPerQuery);
 
         using var output = new OutputFolder(outDir, force);
         using var lm = LanguageModel.Load(modelDir, dev.DType, dev.Device);

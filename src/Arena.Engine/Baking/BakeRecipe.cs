@@ -76,6 +76,16 @@ public sealed record BakeRecipe
         if (Kl.TopK is { } k) Check(k >= 1, "top-k must be positive");
     }
 
+    /// <summary>
+    /// The bound on queries × trajectories that <see cref="Validate"/> cannot check, since the query count may only be
+    /// known later (generated or built-in queries). Callers that know it early (CLI, worker) refuse before any work.
+    /// </summary>
+    public static void CheckTotalTrajectories(int queries, int trajectoriesPerQuery)
+    {
+        if ((long)queries * trajectoriesPerQuery > Limits.MaxTotalTrajectories)
+            throw new ArgumentException($"{queries} queries × {trajectoriesPerQuery} trajectories exceeds the limit of {Limits.MaxTotalTrajectories}");
+    }
+
     /// <summary>The short names given as targets expanded: q → q_proj, … (so "q,k,v,o" works as on the command line).</summary>
     public static IReadOnlyList<string> ExpandTargets(IEnumerable<string> names) =>
         names.Select(n => n.Trim()).Where(n => n.Length > 0)

@@ -30,9 +30,7 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
         var queries = QuerySet.Deduplicate(r.Queries.Count > 0 ? r.Queries
             : r.GenerateQueries > 0 ? await sampler.WriteQueries(r.GenerateQueries, r.Seed, ct) : QuerySet.BuiltIn);
         if (queries.Count == 0) throw new ArgumentException("no usable queries");
-        // Checked here as well as by the CLI and the worker: only now is the query count known (generated or built in).
-        if ((long)queries.Count * r.TrajectoriesPerQuery > BakeRecipe.Limits.MaxTotalTrajectories)
-            throw new ArgumentException($"{queries.Count} queries × {r.TrajectoriesPerQuery} trajectories exceeds the limit of {BakeRecipe.Limits.MaxTotalTrajectories}");
+        BakeRecipe.CheckTotalTrajectories(queries.Count, r.TrajectoriesPerQuery);
         var (train, heldOut) = QuerySet.Split(queries, r.HeldOutFraction, r.Seed);
         Report(BakePhase.Queries, 1, 1, null, 0, total.Elapsed, null, $"{train.Count} training and {heldOut.Count} held-out queries");
 

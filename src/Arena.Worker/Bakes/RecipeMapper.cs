@@ -26,10 +26,7 @@ public static class RecipeMapper
             BatchSize = p.BatchSize,
             Seed = p.Seed,
         };
-        // The one bound Validate leaves to its callers (the CLI checks it too).
-        var total = (long)recipe.Queries.Count * recipe.TrajectoriesPerQuery;
-        if (total > BakeRecipe.Limits.MaxTotalTrajectories)
-            throw new ArgumentException($"{recipe.Queries.Count} queries × {recipe.TrajectoriesPerQuery} trajectories exceeds the limit of {BakeRecipe.Limits.MaxTotalTrajectories}");
+        BakeRecipe.CheckTotalTrajectories(recipe.Queries.Count, recipe.TrajectoriesPerQuery);
         return recipe;
     }
 }

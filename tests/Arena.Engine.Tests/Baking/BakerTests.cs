@@ -87,28 +87,27 @@ public class BakerTests
         Assert.Contains(named, e.Message);
     }
 
-    public static TheoryData<string, string> OutOfBoundsRecipes => new()
+    public static TheoryData<string, double, string> OutOfBoundsRecipes => new()
     {
-        { "trajectories:0", "trajectories per query" },
-        { "trajectories:65", "trajectories per query" },
-        { "tokens:0", "max tokens" },
-        { "tokens:4096", "max tokens" },
-        { "epochs:0", "epochs" },
-        { "epochs:1000", "epochs" },
-        { "batch:0", "batch size" },
-        { "temperature:0", "temperature" },
-        { "top-p:1.5", "top-p" },
-        { "alpha:-1", "alpha" },
-        { "total:400", "exceeds the limit" },
+        { "trajectories", 0, "trajectories per query" },
+        { "trajectories", 65, "trajectories per query" },
+        { "tokens", 0, "max tokens" },
+        { "tokens", 4096, "max tokens" },
+        { "epochs", 0, "epochs" },
+        { "epochs", 1000, "epochs" },
+        { "batch", 0, "batch size" },
+        { "temperature", 0, "temperature" },
+        { "top-p", 1.5, "top-p" },
+        { "alpha", -1, "alpha" },
+        { "total", 400, "exceeds the limit" },
     };
 
     [Theory]
     [MemberData(nameof(OutOfBoundsRecipes))]
-    public async Task SettingsBeyondTheirLimitsAreRefusedBeforeAnyWork(string setting, string named)
+    public async Task SettingsBeyondTheirLimitsAreRefusedBeforeAnyWork(string setting, double value, string named)
     {
         using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
-        var value = double.Parse(setting.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
-        var recipe = setting.Split(':')[0] switch
+        var recipe = setting switch
         {
             "trajectories" => Small with { TrajectoriesPerQuery = (int)value },
             "tokens" => Small with { MaxTokens = (int)value },
