@@ -1,21 +1,17 @@
 using Arena.Core.Bakes;
 using Arena.Core.Models;
-using JasperFx;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.Extensions.Logging;
 
 namespace Arena.Core.Storage;
 
 /// <summary>
-/// Appends what workers report to the job's stream with optimistic concurrency (FetchForWriting): a completion and a
+/// Appends what workers report to the job's stream through <see cref="StreamAppender"/>: a completion and a
 /// cancellation racing each other cannot both win, and the model document is created in the same transaction as
 /// the Completed event. Reports about unknown or finished jobs are dropped, which makes redelivery harmless.
 /// </summary>
 public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) : IBakeJournal
 {
-    const int Attempts = 12;
-
     public Task Started(Guid jobId, string worker, DateTimeOffset at, CancellationToken ct = default) =>
         Append(jobId, (_, _) => Task.FromResult<object>(new BakeStarted(worker, at)), ct);
 
@@ -25,8 +21,7 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
     public async Task<Guid?> Completed(Guid jobId, string adapterPath, double klBefore, double klAfter, double seconds,
         double samplingTokensPerSecond, double trainingTokensPerSecond, DateTimeOffset at, CancellationToken ct = default)
     {
-        Guid? modelId = null;
-        await Append(jobId, async (job, session) =>
+        var appended = await Append(jobId, async (job, session) =>
         {
             var parent = await session.LoadAsync<ArenaModel>(job.ParentModelId, ct)
                          ?? throw new InvalidOperationException($"parent model {job.ParentModelId} of job {jobId} is missing");
@@ -49,10 +44,10 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
                 Created = at,
             }.RefreshSearchText();
             session.Insert(model);
-            modelId = model.Id;
             return (object)new BakeCompleted(model.Id, adapterPath, klBefore, klAfter, seconds, samplingTokensPerSecond, trainingTokensPerSecond, at);
         }, ct);
-        return modelId;
+        // Null when the job had finished already (a redelivery, or a cancel that won): no model was made.
+        return (appended as BakeCompleted)?.ModelId;
     }
 
     public Task Failed(Guid jobId, string reason, DateTimeOffset at, CancellationToken ct = default) =>
@@ -62,37 +57,20 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
         Append(jobId, (_, _) => Task.FromResult<object>(new BakeCancelled(by, at)), ct);
 
     /// <param name="makeEvent">Builds the event from the current state; may add documents to the session.</param>
-    async Task Append(Guid jobId, Func<BakeJob, IDocumentSession, Task<object>> makeEvent, CancellationToken ct)
-    {
-        for (int attempt = 1; ; attempt++)
+    /// <returns>The event appended, or null when the report was dropped.</returns>
+    Task<object?> Append(Guid jobId, Func<BakeJob, IDocumentSession, Task<object>> makeEvent, CancellationToken ct) =>
+        store.Append<BakeJob, object?>(jobId, async (stream, session) =>
         {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<BakeJob>(jobId, ct);
             if (stream.Aggregate is not { } job)
             {
                 log.LogWarning("report for unknown bake job {JobId} dropped", jobId);
-                return;
+                return null;
             }
-            if (job.Status.IsFinished()) return;
-            stream.AppendOne(await makeEvent(job, session));
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return;
-            }
-            catch (Exception e) when (attempt < Attempts && IsVersionConflict(e))
-            {
-                // Another report landed first; re-read the state and decide again (a little jitter spreads the
-                // retries of several writers instead of colliding again).
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
-            }
-        }
-    }
-
-    /// <summary>Two appends to one stream at once: Marten reports it as a ConcurrencyException, or (when both
-    /// writers read the same version) as the events table's unique-key violation on (stream, version).</summary>
-    static bool IsVersionConflict(Exception e) =>
-        e is ConcurrencyException || e is JasperFx.Events.EventStreamUnexpectedMaxEventIdException || e is Npgsql.PostgresException { SqlState: "23505" } || (e.InnerException is { } inner && IsVersionConflict(inner));
+            if (job.Status.IsFinished()) return null;
+            var e = await makeEvent(job, session);
+            stream.AppendOne(e);
+            return e;
+        }, ct, log);
 
     static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -38,8 +38,13 @@ public sealed class BakeService(IDocumentStore store, IModelCatalog catalog, IBa
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The job is recorded; say why it will not run rather than leave it queued forever.
-            session.Events.Append(jobId, new BakeFailed($"could not hand the job to a worker: {e.Message}", DateTimeOffset.UtcNow));
-            await session.SaveChangesAsync(CancellationToken.None);
+            // A worker may already have picked it up (the send failed after delivery): only a job still open fails.
+            await store.Append<BakeJob>(jobId, (stream, _) =>
+            {
+                if (stream.Aggregate is { } job && !job.Status.IsFinished())
+                    stream.AppendOne(new BakeFailed($"could not hand the job to a worker: {e.Message}", DateTimeOffset.UtcNow));
+                return Task.CompletedTask;
+            }, CancellationToken.None);
             throw new DomainException(DomainError.Conflict, "no worker could take the bake right now; try again later");
         }
         return jobId;
@@ -50,13 +55,18 @@ public sealed class BakeService(IDocumentStore store, IModelCatalog catalog, IBa
 
     public async Task Cancel(Guid jobId, Viewer viewer, CancellationToken ct = default)
     {
-        await using var session = store.LightweightSession();
-        var job = await Find(jobId, viewer, ct) ?? throw DomainException.NotFound("the job");
-        if (job.UserId != viewer.UserId) throw new DomainException(DomainError.Forbidden, "only the job's owner can cancel it");
-        if (job.Status.IsFinished()) throw new DomainException(DomainError.Conflict, $"the job already {job.Status.ToString().ToLowerInvariant()}");
-        // Record first so the page shows it at once; a worker that finishes meanwhile is ignored by the projection.
-        session.Events.Append(jobId, new BakeCancelled(viewer.UserName ?? "owner", DateTimeOffset.UtcNow));
-        await session.SaveChangesAsync(ct);
+        var visible = await Find(jobId, viewer, ct) ?? throw DomainException.NotFound("the job");
+        if (visible.UserId != viewer.UserId) throw new DomainException(DomainError.Forbidden, "only the job's owner can cancel it");
+        // Record first so the page shows it at once. The worker's reports append to the same stream meanwhile, so the
+        // decision is made on the state read for the append and made again if a report lands first: a cancel that
+        // meets a completion either wins (the completion is then dropped) or is refused as already completed.
+        await store.Append<BakeJob>(jobId, (stream, _) =>
+        {
+            var job = stream.Aggregate ?? throw DomainException.NotFound("the job");
+            if (job.Status.IsFinished()) throw new DomainException(DomainError.Conflict, $"the job already {job.Status.ToString().ToLowerInvariant()}");
+            stream.AppendOne(new BakeCancelled(viewer.UserName ?? "owner", DateTimeOffset.UtcNow));
+            return Task.CompletedTask;
+        }, ct);
         await dispatcher.Cancel(jobId, ct);
     }
 

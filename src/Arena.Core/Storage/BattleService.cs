@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Arena.Core.Storage;
 
 /// <remarks>One short session per call (see ModelCatalog). Writes to an existing battle go through
-/// FetchForWriting, so two concurrent votes on one battle cannot both land: the second fails the stream-version
-/// check and is answered as a double vote.</remarks>
+/// <see cref="StreamAppender"/>, so two concurrent votes on one battle cannot both land: the second loses the
+/// stream-version check, reads the battle again and is answered as a double vote.</remarks>
 public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> options, TimeProvider clock) : IBattleService
 {
     BattleOptions Options => options.Value;
@@ -36,42 +36,45 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
 
     public async Task RecordReplies(Guid battleId, string judgeKey, string replyA, string replyB, CancellationToken ct = default)
     {
-        await using var session = store.LightweightSession();
-        var stream = await Own(session, battleId, judgeKey, ct);
-        if (stream.Aggregate!.IsVoted) throw new DomainException(DomainError.Conflict, "this battle is already decided");
-        if (!stream.Aggregate.IsStreaming) throw new DomainException(DomainError.Conflict, "the replies to this prompt are already recorded");
-        stream.AppendOne(new RepliesRecorded(replyA ?? "", replyB ?? "", clock.GetUtcNow()));
-        await Save(session, ct);
+        await store.Append<BattleView>(battleId, (stream, _) =>
+        {
+            var battle = Own(stream, judgeKey);
+            if (battle.IsVoted) throw new DomainException(DomainError.Conflict, "this battle is already decided");
+            if (!battle.IsStreaming) throw new DomainException(DomainError.Conflict, "the replies to this prompt are already recorded");
+            stream.AppendOne(new RepliesRecorded(replyA ?? "", replyB ?? "", clock.GetUtcNow()));
+            return Task.CompletedTask;
+        }, ct);
     }
 
     public async Task AddTurn(Guid battleId, string judgeKey, string prompt, CancellationToken ct = default)
     {
         CheckPrompt(prompt);
-        await using var session = store.LightweightSession();
-        var stream = await Own(session, battleId, judgeKey, ct);
-        var battle = stream.Aggregate!;
-        if (battle.IsVoted) throw new DomainException(DomainError.Conflict, "this battle is decided; start a new one");
-        if (battle.IsStreaming) throw new DomainException(DomainError.Conflict, "wait for both answers before asking again");
-        if (battle.Turns.Count >= Options.MaxTurns) throw DomainException.Invalid($"a battle has at most {Options.MaxTurns} turns; vote now");
-        stream.AppendOne(new TurnAdded(prompt.Trim(), clock.GetUtcNow()));
-        await Save(session, ct);
+        await store.Append<BattleView>(battleId, (stream, _) =>
+        {
+            var battle = Own(stream, judgeKey);
+            if (battle.IsVoted) throw new DomainException(DomainError.Conflict, "this battle is decided; start a new one");
+            if (battle.IsStreaming) throw new DomainException(DomainError.Conflict, "wait for both answers before asking again");
+            if (battle.Turns.Count >= Options.MaxTurns) throw DomainException.Invalid($"a battle has at most {Options.MaxTurns} turns; vote now");
+            stream.AppendOne(new TurnAdded(prompt.Trim(), clock.GetUtcNow()));
+            return Task.CompletedTask;
+        }, ct);
     }
 
     public async Task<BattleReveal> Vote(Guid battleId, string judgeKey, Winner winner, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(winner)) throw DomainException.Invalid("the vote must be A, B, tie or both bad");
-        await using var session = store.LightweightSession();
-        var stream = await Own(session, battleId, judgeKey, ct);
-        var battle = stream.Aggregate!;
-        if (battle.IsVoted) throw new DomainException(DomainError.Conflict, "you already voted on this battle");
-        if (battle.IsStreaming) throw new DomainException(DomainError.Conflict, "wait for both answers to finish before voting");
-        await CheckDailyCap(session, battle, ct);
+        return await store.Append<BattleView, BattleReveal>(battleId, async (stream, session) =>
+        {
+            var battle = Own(stream, judgeKey);
+            if (battle.IsVoted) throw new DomainException(DomainError.Conflict, "you already voted on this battle");
+            if (battle.IsStreaming) throw new DomainException(DomainError.Conflict, "wait for both answers to finish before voting");
+            await CheckDailyCap(session, battle, ct);
 
-        var (a, b) = await Contestants(session, battle, ct);
-        var leak = IdentityLeaks.Found(battle.Turns, a, b);
-        stream.AppendOne(new Voted(winner, leak, clock.GetUtcNow()));
-        await Save(session, ct);
-        return RevealOf(battle.Id, winner, leak, a, b);
+            var (a, b) = await Contestants(session, battle, ct);
+            var leak = IdentityLeaks.Found(battle.Turns, a, b);
+            stream.AppendOne(new Voted(winner, leak, clock.GetUtcNow()));
+            return RevealOf(battle.Id, winner, leak, a, b);
+        }, ct);
     }
 
     public async Task<BattleReveal?> Reveal(Guid battleId, string judgeKey, CancellationToken ct = default)
@@ -84,12 +87,11 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
         return RevealOf(battle.Id, winner, battle.IdentityLeak, a, b);
     }
 
-    async Task<IEventStream<BattleView>> Own(IDocumentSession session, Guid battleId, string judgeKey, CancellationToken ct)
+    static BattleView Own(IEventStream<BattleView> stream, string judgeKey)
     {
-        var stream = await session.Events.FetchForWriting<BattleView>(battleId, ct);
-        if (stream.Aggregate is null) throw DomainException.NotFound("the battle");
-        if (stream.Aggregate.JudgeKey != judgeKey) throw new DomainException(DomainError.Forbidden, "this is someone else's battle");
-        return stream;
+        var battle = stream.Aggregate ?? throw DomainException.NotFound("the battle");
+        if (battle.JudgeKey != judgeKey) throw new DomainException(DomainError.Forbidden, "this is someone else's battle");
+        return battle;
     }
 
     /// <summary>Signed-in judges are counted by user; anonymous ones by address, since a new tab is a new
@@ -120,23 +122,6 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
 
     static BattleReveal RevealOf(Guid id, Winner winner, bool leak, ArenaModel a, ArenaModel b) =>
         new(id, winner, leak, new RevealedModel(a.Id, a.Name, a.OwnerName), new RevealedModel(b.Id, b.Name, b.OwnerName));
-
-    static async Task Save(IDocumentSession session, CancellationToken ct)
-    {
-        try { await session.SaveChangesAsync(ct); }
-        catch (Exception e) when (IsVersionConflict(e))
-        {
-            // Another request changed the battle between our read and write (usually a second vote click).
-            throw new DomainException(DomainError.Conflict, "this battle changed meanwhile (already voted?); reload it");
-        }
-    }
-
-    /// <summary>As in BakeJournal: a ConcurrencyException, an unexpected stream version (FetchForWriting's check), or a
-    /// unique violation on the stream version.</summary>
-    static bool IsVersionConflict(Exception e) =>
-        e is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
-        || e is Npgsql.PostgresException { SqlState: "23505" }
-        || (e.InnerException is { } inner && IsVersionConflict(inner));
 
     void CheckPrompt(string? prompt)
     {

@@ -138,6 +138,29 @@ public sealed class BattleServiceTests(StoreFixture db) : IClassFixture<StoreFix
     }
 
     [Fact]
+    public async Task AVoteThatMeetsAnotherMidAppendIsAnsweredAsADoubleVote()
+    {
+        // The first vote is written and held uncommitted (HeldAppend); the second waits on it, loses the stream
+        // version once it commits, reads the battle again and finds it decided.
+        var b = NewBase();
+        await Model(b, "h1");
+        await Model(b, "h2");
+        var (battle, _, key) = await Answered(b);
+        var store = db.Services.GetRequiredService<IDocumentStore>();
+        await using var first = await HeldAppend.Start<BattleView>(store, battle.BattleId, new Voted(Winner.ModelB, false, DateTimeOffset.UtcNow));
+
+        var second = Battles(s => s.Vote(battle.BattleId, key, Winner.ModelA));
+        await first.WaitUntilBlocking(second);
+        await first.Commit();
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => second);
+        Assert.Equal(DomainError.Conflict, refused.Error);
+        Assert.Equal("you already voted on this battle", refused.Message);
+        var view = await db.In(sp => sp.GetRequiredService<IQuerySession>().LoadAsync<BattleView>(battle.BattleId));
+        Assert.Equal(Winner.ModelB, view!.Winner);
+    }
+
+    [Fact]
     public async Task ANameInTheConversationFlagsTheVoteAndKeepsItOutOfTheRatings()
     {
         var b = NewBase();

@@ -1,0 +1,69 @@
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.Logging;
+
+namespace Arena.Core.Storage;
+
+/// <summary>
+/// The one way to append to an event stream that several writers share (a bake job: the owner's cancel, the worker's
+/// reports on every web replica; a battle: votes, turns and replies from several tabs).
+/// </summary>
+/// <remarks>
+/// Why optimistic retry of the whole read-decide-append, rather than the alternatives:
+/// <list type="bullet">
+/// <item>A plain <c>Events.Append</c> fails when another writer takes the next version between Marten's read of the
+/// stream version and its insert (issue 30: Cancel against a progress report).</item>
+/// <item><c>FetchForExclusiveWriting</c> would serialise writers behind a lock held while the caller decides (a
+/// completion loads the parent model meanwhile), and only protects writers that all take it.</item>
+/// <item>A single writer per job cannot hold across web replicas, each of which hears every report.</item>
+/// </list>
+/// Here each attempt reads the stream's current state in a fresh session (<c>FetchForWriting</c>), lets the caller
+/// decide on that state, and saves with the version it read as the expected one. A writer that lost the race
+/// decides again on the state that won, so a cancel that meets a completion ends in exactly one outcome: whichever
+/// committed first, with the other seeing a finished job.
+/// </remarks>
+public static class StreamAppender
+{
+    public const int Attempts = 12;
+
+    /// <param name="decide">Reads <c>stream.Aggregate</c> (null for an unknown stream), appends zero or more events
+    /// and may add documents to the session; runs again from scratch after a conflict, so it must not have effects
+    /// outside the session. A <see cref="DomainException"/> it throws is passed on unretried.</param>
+    public static async Task<T> Append<TView, T>(this IDocumentStore store, Guid streamId,
+        Func<IEventStream<TView>, IDocumentSession, Task<T>> decide, CancellationToken ct = default, ILogger? log = null)
+        where TView : class
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<TView>(streamId, ct);
+            var result = await decide(stream, session);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return result;
+            }
+            catch (Exception e) when (IsVersionConflict(e))
+            {
+                if (attempt == Attempts)
+                    throw new DomainException(DomainError.Conflict, "this changed too often at once to record the change; try again");
+                log?.LogDebug("version conflict on stream {StreamId} (attempt {Attempt}); deciding again", streamId, attempt);
+                // A little jitter spreads several losers' retries instead of letting them collide again.
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+            }
+        }
+    }
+
+    public static Task Append<TView>(this IDocumentStore store, Guid streamId,
+        Func<IEventStream<TView>, IDocumentSession, Task> decide, CancellationToken ct = default, ILogger? log = null)
+        where TView : class =>
+        store.Append<TView, bool>(streamId, async (stream, session) => { await decide(stream, session); return true; }, ct, log);
+
+    /// <summary>Another writer took the version this one read: Marten reports the expected-version check as a
+    /// ConcurrencyException or EventStreamUnexpectedMaxEventIdException, or PostgreSQL as the unique violation on
+    /// (stream, version) when both inserted the same next version.</summary>
+    public static bool IsVersionConflict(Exception e) =>
+        e is JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+        || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+        || (e.InnerException is { } inner && IsVersionConflict(inner));
+}
