@@ -19,8 +19,9 @@ public static class CliApp
           merge     --model DIR --adapter DIR[:strength]... --out DIR [--force]   (a full HF checkpoint with the adapters folded in)
           starter build --out DIR [--minutes M] [--seed S] [--steps N] [--copy-steps N] [--conversations N] [--guide W] [--force]
           starter eval  --model DIR [--adapter DIR[:strength]]... [--probes N] [--split heldout|train]   (train: seen phrasings, a diagnostic)
-          eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--epochs E] [--lr LR] [--temperature T] [--train-queries N] [--eval-queries N]
-                     [--targets q,k,v,o] [--student-rollouts F] [--rows-only] [--json FILE]   (JSON rows carry the baked model's misses)
+          eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--train-queries N] [--eval-queries N] [--rows-only] [--json FILE]
+                     and bake's recipe options (--trajectories ... --seed), from the acceptance recipe (16 trajectories, 12 epochs)
+                     (JSON rows carry the baked model's misses)
           ratings   --battles FILE [--bootstrap N] [--seed S] [--format table|json]   (or --bench-battles N [--bench-models M])
           bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
           bench-votes --url URL --db CONNECTION [--schema S] [--rate 200] [--seconds 60] [--concurrency 256] [--salt arena]

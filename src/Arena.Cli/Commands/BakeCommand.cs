@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Arena.Engine;
@@ -28,31 +29,18 @@ public static class BakeCommand
         if ((prompt is null) == (promptFile is null)) throw new UsageException("give exactly one of --prompt and --prompt-file");
         if (promptFile is not null) prompt = File.Exists(promptFile) ? File.ReadAllText(promptFile).Trim() : throw new UsageException($"{promptFile}: file not found");
         var queriesFile = a.Get("queries");
-        var recipe = new BakeRecipe
+        var defaults = new BakeRecipe { Prompt = prompt! };
+        var recipe = RecipeOptions.Read(a, defaults) with
         {
-            Prompt = prompt!,
             Queries = queriesFile is null ? [] : ReadQueries(queriesFile),
-            GenerateQueries = a.Int("generate-queries", 0, 0, BakeRecipe.Limits.MaxQueries),
-            TrajectoriesPerQuery = a.Int("trajectories", 4, 1, BakeRecipe.Limits.MaxTrajectoriesPerQuery),
-            MaxTokens = a.Int("max-tokens", 64, 1, BakeRecipe.Limits.MaxTokens),
-            Temperature = a.Double("temperature", 1.0, 1e-6, 10),
-            TopP = a.Double("top-p", 1.0, 1e-6, 1),
-            Kl = Try(() => KlMode.Parse(a.Get("kl") ?? "full")),
-            Rank = a.Int("rank", 32, 1, 1 << 16),
-            Alpha = a.Double("alpha", 64, 1e-6, 1e6),
-            Targets = BakeRecipe.ExpandTargets((a.Get("targets") ?? "q,k,v,o").Split(',')),
-            LearningRate = a.Double("lr", 1e-4, double.Epsilon, 1),
-            Epochs = a.Int("epochs", 3, 1, BakeRecipe.Limits.MaxEpochs),
-            StudentRollouts = a.Double("student-rollouts", 0, 0, 1),
-            BatchSize = a.Int("batch", 16, 1, BakeRecipe.Limits.MaxBatch),
-            Seed = a.Long("seed") ?? 1,
-            HeldOutFraction = a.Double("held-out", 0.2, 0, 0.9),
+            GenerateQueries = a.Int("generate-queries", defaults.GenerateQueries),
+            HeldOutFraction = a.Double("held-out", defaults.HeldOutFraction),
         };
         var outDir = a.Required("out");
         var force = a.Flag("force");
         var dev = DeviceOptions.From(a);
         a.RejectUnknown();
-        BakeRecipe.CheckTotalTrajectories(recipe.Queries.Count, recipe.TrajectoriesPerQuery);
+        RecipeOptions.Check(recipe);
 
         using var output = new OutputFolder(outDir, force);
         using var lm = LanguageModel.Load(modelDir, dev.DType, dev.Device);
@@ -110,11 +98,5 @@ public static class BakeCommand
         if (lines.Count == 0) throw new UsageException($"{path}: no queries (one per line)");
         if (lines.Count > BakeRecipe.Limits.MaxQueries) throw new UsageException($"{path}: {lines.Count} queries; the limit is {BakeRecipe.Limits.MaxQueries}");
         return lines;
-    }
-
-    static T Try<T>(Func<T> f)
-    {
-        try { return f(); }
-        catch (ArgumentException e) { throw new UsageException(e.Message); }
     }
 }

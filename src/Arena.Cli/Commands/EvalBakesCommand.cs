@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -29,24 +30,11 @@ public static class EvalBakesCommand
     {
         var modelDir = a.Required("model");
         var behaviors = a.Get("behaviors")?.Split(',') ?? DefaultBehaviors;
-        var seed = a.Int("seed", 1, 0, int.MaxValue);
         var json = a.Get("json");
-        var recipe = new BakeRecipe
-        {
-            Prompt = "-",
-            // The acceptance recipe (docs/baking.md): longer than `arena bake`'s default, which is sized for the 5-minute bar.
-            TrajectoriesPerQuery = a.Int("trajectories", 16, 1, 64),
-            MaxTokens = a.Int("max-tokens", 64, 1, 512),
-            Epochs = a.Int("epochs", 12, 1, 100),
-            StudentRollouts = a.Double("student-rollouts", 0, 0, 1),
-            LearningRate = a.Double("lr", 1e-3, 1e-7, 1),
-            Rank = a.Int("rank", 32, 1, 1024),
-            Alpha = a.Double("alpha", 64, 1e-3, 1e5),
-            Targets = BakeRecipe.ExpandTargets((a.Get("targets") ?? "q,k,v,o").Split(',')),
-            BatchSize = a.Int("batch", 16, 1, 512),
-            Temperature = a.Double("temperature", 1.0, 1e-3, 10),
-            Seed = seed,
-        };
+        var recipe = RecipeOptions.Read(a, BakeEvaluation.Acceptance);
+        RecipeOptions.Check(recipe);
+        // The world's scenarios draw from an int seed.
+        var seed = recipe.Seed <= int.MaxValue ? (int)recipe.Seed : throw new UsageException($"--seed must be in 0..{int.MaxValue}, got {recipe.Seed}");
         var trainQueries = a.Int("train-queries", 48, 4, 1000);
         // 72 held-out queries: at 24 a row's standard error was ±8 points, as large as the gaps the table is read for.
         // The first 24 are the same questions as with 24 (they are drawn first).

@@ -2,9 +2,10 @@ using Arena.Contracts.Models;
 
 namespace Arena.Contracts.Bakes;
 
-/// <summary>Command to a worker: bake <paramref name="Prompt"/> into a new adapter on top of <paramref name="Parent"/>,
-/// writing it (PEFT format) to <paramref name="OutputPath"/> (relative to the artifact store).</summary>
-public sealed record RunBake(Guid JobId, ModelSpec Parent, string Prompt, BakeParameters Parameters, string OutputPath);
+/// <summary>Command to a worker: bake the recipe's prompt into a new adapter on top of <paramref name="Parent"/>,
+/// writing it (PEFT format) to <paramref name="OutputPath"/> (relative to the artifact store). The web app checked the
+/// recipe against the user's limits; the engine checks it again against the model before any work.</summary>
+public sealed record RunBake(Guid JobId, ModelSpec Parent, BakeRecipe Recipe, string OutputPath);
 
 /// <summary>Published to every worker instance: stop the job if it runs here, skip it if it arrives later.</summary>
 public sealed record CancelBake(Guid JobId);

@@ -1,3 +1,5 @@
+using Arena.Contracts.Bakes;
+
 namespace Arena.Core.Bakes;
 
 /// <summary>
@@ -12,18 +14,16 @@ public static class BakeEstimate
     public const double MeanReplyFraction = 0.35;
     public const double OverheadSeconds = 3;
 
-    public static TimeSpan Duration(BakeSettings s)
+    public static TimeSpan Duration(BakeRecipe s)
     {
-        var queries = s.Queries.Count == 0 ? BakeLimits.BuiltInQueryCount : s.Queries.Count;
-        var sampled = queries * s.TrajectoriesPerQuery * s.MaxTokens * MeanReplyFraction;
+        var sampled = Queries(s) * s.TrajectoriesPerQuery * s.MaxTokens * MeanReplyFraction;
         var trained = sampled * 0.8 * s.Epochs;   // 80% of queries train, 20% are held out
         return TimeSpan.FromSeconds(OverheadSeconds + sampled / SamplingTokensPerSecond + trained / TrainingTokensPerSecond);
     }
 
     /// <summary>Tokens the worker will generate and train on: the "cost" shown beside the estimate.</summary>
-    public static long TrainedTokens(BakeSettings s)
-    {
-        var queries = s.Queries.Count == 0 ? BakeLimits.BuiltInQueryCount : s.Queries.Count;
-        return (long)(queries * s.TrajectoriesPerQuery * s.MaxTokens * MeanReplyFraction * 0.8 * s.Epochs);
-    }
+    public static long TrainedTokens(BakeRecipe s) =>
+        (long)(Queries(s) * s.TrajectoriesPerQuery * s.MaxTokens * MeanReplyFraction * 0.8 * s.Epochs);
+
+    static int Queries(BakeRecipe s) => s.KnownQueryCount ?? s.GenerateQueries;
 }

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Core.Models;
 
 namespace Arena.Core.Bakes;
@@ -5,8 +6,10 @@ namespace Arena.Core.Bakes;
 // The events of one bake job's stream (Marten event store, stream id = job id). The BakeJob projection folds them;
 // the Jobs page rebuilds from them after a reload, so nothing about a job lives only in memory.
 
+/// <param name="Settings">The recipe (named Settings since the first stored jobs, whose JSON it still reads).</param>
+/// <param name="Preset">Null in jobs stored before the preset left the recipe; they read as custom.</param>
 public sealed record BakeRequested(Guid JobId, Guid UserId, string UserName, Guid ParentModelId, string ModelName,
-    string Description, Visibility Visibility, BakeSettings Settings, DateTimeOffset At);
+    string Description, Visibility Visibility, BakeRecipe Settings, DateTimeOffset At, string? Preset = null);
 
 public sealed record BakeStarted(string Worker, DateTimeOffset At);
 

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Core.Models;
 
 namespace Arena.Core.Bakes;
@@ -19,7 +20,8 @@ public sealed class BakeJob
     public string ModelName { get; set; } = "";
     public string Description { get; set; } = "";
     public Visibility Visibility { get; set; }
-    public BakeSettings Settings { get; set; } = new() { Prompt = "" };
+    public BakeRecipe Settings { get; set; } = new() { Prompt = "" };
+    public string Preset { get; set; } = BakePresets.Custom;
     public BakeStatus Status { get; set; }
     public string Phase { get; set; } = "queued";
     public int Step { get; set; }
@@ -50,6 +52,7 @@ public sealed class BakeJob
         Description = e.Description,
         Visibility = e.Visibility,
         Settings = e.Settings,
+        Preset = e.Preset ?? BakePresets.Custom,
         Status = BakeStatus.Queued,
         RequestedAt = e.At,
     };

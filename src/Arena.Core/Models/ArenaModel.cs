@@ -47,4 +47,4 @@ public sealed class ArenaModel
 }
 
 /// <summary>What the model page shows about the bake that made a model.</summary>
-public sealed record BakeRecipeSummary(string Prompt, string Preset, Bakes.BakeSettings Settings, double KlBefore, double KlAfter, double Seconds);
+public sealed record BakeRecipeSummary(string Prompt, string Preset, Arena.Contracts.Bakes.BakeRecipe Settings, double KlBefore, double KlAfter, double Seconds);

@@ -39,7 +39,7 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
                 ParentId = parent.Id,
                 AncestorIds = [.. parent.AncestorIds, parent.Id],
                 BakedPrompts = [.. parent.BakedPrompts, job.Settings.Prompt],
-                Recipe = new BakeRecipeSummary(job.Settings.Prompt, job.Settings.Preset, job.Settings, klBefore, klAfter, seconds),
+                Recipe = new BakeRecipeSummary(job.Settings.Prompt, job.Preset, job.Settings, klBefore, klAfter, seconds),
                 JobId = jobId,
                 Created = at,
             }.RefreshSearchText();

@@ -14,9 +14,11 @@ public sealed class BakeService(IDocumentStore store, IModelCatalog catalog, IBa
         if (viewer.UserId is not { } userId) throw new DomainException(DomainError.Unauthenticated, "sign in to bake a model");
         var parent = await catalog.Find(request.ParentModelId, viewer, ct) ?? throw DomainException.NotFound("the parent model");
         ModelNames.Check(request.Name);
-        if ((request.Description?.Length ?? 0) > 2000) throw DomainException.Invalid("descriptions are at most 2000 characters");
+        if (ModelNames.DescriptionProblem(request.Description) is { } description) throw DomainException.Invalid(description);
         if (!Enum.IsDefined(request.Visibility)) throw DomainException.Invalid("unknown visibility");
-        var errors = request.Settings.Validate(limits.Value);
+        if (!BakePresets.All.Contains(request.Preset)) throw DomainException.Invalid($"Preset: unknown preset '{request.Preset}'");
+        if (request.Recipe is null) throw DomainException.Invalid("the bake needs a recipe");
+        var errors = limits.Value.Problems(request.Recipe);
         if (errors.Count > 0) throw DomainException.Invalid(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
 
         var active = await session.Query<BakeJob>()
@@ -27,7 +29,7 @@ public sealed class BakeService(IDocumentStore store, IModelCatalog catalog, IBa
 
         var jobId = Guid.NewGuid();
         var requested = new BakeRequested(jobId, userId, viewer.UserName ?? "", parent.Id, request.Name.Trim(),
-            request.Description?.Trim() ?? "", request.Visibility, request.Settings, DateTimeOffset.UtcNow);
+            request.Description?.Trim() ?? "", request.Visibility, request.Recipe, DateTimeOffset.UtcNow, request.Preset);
         session.Events.StartStream<BakeJob>(jobId, requested);
         await session.SaveChangesAsync(ct);
 

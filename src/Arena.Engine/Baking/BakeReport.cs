@@ -1,3 +1,5 @@
+using Arena.Contracts.Bakes;
+
 namespace Arena.Engine.Baking;
 
 /// <summary>What a bake did and how well: written as bake-report.json beside the adapter.</summary>

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using System.Diagnostics;
 
 namespace Arena.Engine.Baking;

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Engine.Modules;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using System.Diagnostics;
 using Arena.Engine.Generation;
 using Arena.Engine.Modules;

@@ -17,8 +17,6 @@ public sealed record LoraConfig(
     string? BaseModel = null,
     bool FanInFanOut = false) // PEFT's flag for GPT-2's (in, out) Conv1D weights; A and B keep their usual shapes
 {
-    public static readonly IReadOnlyList<string> DefaultTargets = ["q_proj", "k_proj", "v_proj", "o_proj"];
-
     public bool Targets(string modulePath)
     {
         if (TargetRegex is not null) return Regex.IsMatch(modulePath, "^(?:" + TargetRegex + ")$");

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Engine;
 using Arena.Engine.Baking;
 using Arena.Engine.Generation;
@@ -15,6 +16,10 @@ namespace Arena.Starter.Baking;
 /// </summary>
 public sealed class BakeEvaluation(LanguageModel lm)
 {
+    /// <summary>The acceptance recipe of docs/baking.md: the recipe's defaults with twice the trajectories and 12 epochs,
+    /// longer than a platform bake, which is sized for the 5-minute bar. Each scenario brings its prompt and queries.</summary>
+    public static readonly BakeRecipe Acceptance = new() { Prompt = "-", TrajectoriesPerQuery = 16, Epochs = 12 };
+
     public Action<BakeProgress>? Progress { get; init; }
 
     public Arena.Engine.Modules.CausalLM Model => lm.Model;

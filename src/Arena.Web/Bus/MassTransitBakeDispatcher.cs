@@ -21,27 +21,11 @@ public sealed class MassTransitBakeDispatcher(IPublishEndpoint publish, ISendEnd
     public async Task Dispatch(BakeJob job, ArenaModel parent, string outputPath, CancellationToken ct = default)
     {
         var endpoint = await send.GetSendEndpoint(WorkerQueue);
-        await endpoint.Send(new RunBake(job.Id, SpecOf(parent), job.Settings.Prompt, ParametersOf(job.Settings), outputPath), ct);
+        await endpoint.Send(new RunBake(job.Id, SpecOf(parent), job.Settings, outputPath), ct);
     }
 
     public Task Cancel(Guid jobId, CancellationToken ct = default) => publish.Publish(new CancelBake(jobId), ct);
 
     public static ModelSpec SpecOf(ArenaModel model) =>
         new(model.BaseModel, model.Adapters.Select(a => new AdapterRef(a.Path, a.Strength)).ToList());
-
-    public static BakeParameters ParametersOf(BakeSettings s) => new()
-    {
-        TrajectoriesPerQuery = s.TrajectoriesPerQuery,
-        MaxTokens = s.MaxTokens,
-        Temperature = s.Temperature,
-        TopP = s.TopP,
-        KlTopK = s.KlTopK,
-        Rank = s.Rank,
-        Alpha = s.Alpha,
-        LearningRate = s.LearningRate,
-        Epochs = s.Epochs,
-        BatchSize = s.BatchSize,
-        Seed = s.Seed,
-        Queries = s.Queries.ToList(),
-    };
 }

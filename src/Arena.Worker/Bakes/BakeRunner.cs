@@ -9,7 +9,9 @@ public sealed class BakeRunner(ModelSpecLoader loader)
 {
     public async Task<BakeSummary> Run(RunBake bake, string outputDir, Action<BakeProgress> progress, CancellationToken ct)
     {
-        var recipe = RecipeMapper.From(bake.Prompt, bake.Parameters);
+        var recipe = bake.Recipe;
+        // Refused before the model loads; the engine checks the rank against the model's size once it has one.
+        if (recipe.Problems() is [var problem, ..]) throw new ArgumentException(problem.Message);
         // Never from the chat cache: the bake attaches its training adapter to the model it is given.
         using var model = loader.Load(bake.Parent);
         double? firstTrainingKl = null;

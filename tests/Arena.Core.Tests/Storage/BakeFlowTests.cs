@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Core.Bakes;
 using Arena.Core.Models;
 using Marten;
@@ -10,8 +11,8 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
 {
     static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    Task<Guid> Request(Viewer v, Guid parent, BakeSettings? s = null, Visibility vis = Visibility.Public, string name = "Pirate") =>
-        db.In(sp => sp.GetRequiredService<IBakeService>().Request(new BakeRequest(parent, name, "arr", vis, s ?? StoreFixture.Settings()), v));
+    Task<Guid> Request(Viewer v, Guid parent, BakeRecipe? s = null, Visibility vis = Visibility.Public, string name = "Pirate") =>
+        db.In(sp => sp.GetRequiredService<IBakeService>().Request(new BakeRequest(parent, name, "arr", vis, BakePresets.Persona, s ?? StoreFixture.Settings()), v));
 
     Task<BakeJob?> Job(Guid id, Viewer v) => db.In(sp => sp.GetRequiredService<IBakeService>().Find(id, v));
 

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Core.Accounts;
 using Arena.Core.Bakes;
 using Arena.Core.Models;
@@ -54,7 +55,7 @@ public sealed class StoreFixture : IAsyncLifetime
         return Viewer.User(user.Id, user.UserName);
     }
 
-    public static BakeSettings Settings(string prompt = "You are a pirate.") => new() { Prompt = prompt, Preset = BakePresets.Persona };
+    public static BakeRecipe Settings(string prompt = "You are a pirate.") => new() { Prompt = prompt };
 }
 
 /// <summary>Records what the bake service hands to the bus; the real MassTransit dispatcher is tested in Arena.Web.Tests.</summary>

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Engine.Baking;
 using Arena.Engine.Lora;
 using Arena.Engine.Tests.Generation;
@@ -47,7 +48,7 @@ public class BakerTests
         using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
         var sampler = new TrajectorySampler(lm.Model, lm.Tokenizer);
         var (trajs, _) = await sampler.Sample(Small.Prompt, Small.Queries.Select(q => (q, false)).ToList(), Small, null, default);
-        using var adapter = lm.Model.CreateAdapter("t", new LoraConfig(4, 8, LoraConfig.DefaultTargets), 1);
+        using var adapter = lm.Model.CreateAdapter("t", new LoraConfig(4, 8, BakeRecipe.DefaultTargets), 1);
         lm.Model.Attach(adapter);
         var init = new Generator(11);
         foreach (var (_, b) in adapter.Weights.Values) { using var _ = no_grad(); b.normal_(0, 0.01, generator: init); }  // B ≠ 0 so A gets gradient too

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Microsoft.Extensions.DependencyInjection;
 using Arena.Core;
 using Arena.Core.Bakes;
@@ -88,6 +89,29 @@ public sealed class BakePageTests : ComponentTest
     }
 
     [Fact]
+    public void ANameLongerThanTheDomainAllowsIsRefusedOnTheForm()
+    {
+        // The form once allowed 80 characters while the domain allows 64: such a name passed here and failed on submit.
+        var cut = RenderBake();
+        FillValidForm(cut);
+        Type(cut, "bake-name", new string('n', ModelNames.MaxLength + 6));
+
+        Assert.True(SubmitDisabled(cut));
+        Assert.Contains($"at most {ModelNames.MaxLength} characters", ErrorUnder(cut, "bake-name"));
+    }
+
+    [Fact]
+    public void TheFormStartsFromTheRecipesDefaults()
+    {
+        var cut = RenderBake();
+        var defaults = new BakeRecipe { Prompt = "" };
+
+        Assert.Equal(defaults.TrajectoriesPerQuery.ToString(), cut.Find("[data-testid=bake-trajectories]").GetAttribute("value"));
+        Assert.Equal(defaults.Epochs.ToString(), cut.Find("[data-testid=bake-epochs]").GetAttribute("value"));
+        Assert.Equal(defaults.Rank.ToString(), cut.Find("[data-testid=bake-rank]").GetAttribute("value"));
+    }
+
+    [Fact]
     public void EmptyPromptShowsAnErrorUnderThePrompt()
     {
         var cut = RenderBake();
@@ -135,10 +159,10 @@ public sealed class BakePageTests : ComponentTest
         var (request, viewer) = Assert.Single(Bakes.Requests);
         Assert.Equal(_starter.Id, request.ParentModelId);
         Assert.Equal("Pirate", request.Name);
-        Assert.Equal("You are a pirate. Talk like a pirate in every reply.", request.Settings.Prompt);
-        Assert.Equal(16, request.Settings.Rank);
-        Assert.Equal(3, request.Settings.Epochs);
-        Assert.Equal(new BakeSettings { Prompt = "" }.LearningRate, request.Settings.LearningRate);
+        Assert.Equal("You are a pirate. Talk like a pirate in every reply.", request.Recipe.Prompt);
+        Assert.Equal(16, request.Recipe.Rank);
+        Assert.Equal(3, request.Recipe.Epochs);
+        Assert.Equal(new BakeRecipe { Prompt = "" }.LearningRate, request.Recipe.LearningRate);
         Assert.Equal("alice", viewer.UserName);
         var navigation = Context.Services.GetRequiredService<NavigationManager>();
         Assert.EndsWith($"/jobs/{Bakes.NextJobId}", navigation.Uri);

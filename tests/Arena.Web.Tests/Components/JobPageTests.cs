@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Core.Bakes;
 using Arena.Core.Models;
 using Arena.Web.Bus;
@@ -15,7 +16,7 @@ public sealed class JobPageTests : ComponentTest
     {
         SignInAsAlice();
         _job = BakeJob.Create(new BakeRequested(Guid.NewGuid(), AliceId, "alice", Guid.NewGuid(), "Pirate", "",
-            Visibility.Public, new BakeSettings { Prompt = "You are a pirate." }, T0));
+            Visibility.Public, new BakeRecipe { Prompt = "You are a pirate." }, T0));
         Bakes.Jobs[_job.Id] = _job;
     }
 

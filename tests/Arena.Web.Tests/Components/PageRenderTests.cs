@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Core.Bakes;
 using Arena.Core.Models;
 using Arena.Web.Components.Pages.Home;
@@ -20,7 +21,7 @@ public sealed class PageRenderTests : ComponentTest
     {
         _starter = Catalog.Add("starter", owner: "arena");
         _pirate = Catalog.Add("Pirate", _starter.Id, owner: "alice", ownerId: AliceId, prompts: "You are a pirate.");
-        _pirate.Recipe = new BakeRecipeSummary("You are a pirate.", BakePresets.Persona, new BakeSettings { Prompt = "You are a pirate." }, 1.5, 0.25, 30);
+        _pirate.Recipe = new BakeRecipeSummary("You are a pirate.", BakePresets.Persona, new BakeRecipe { Prompt = "You are a pirate." }, 1.5, 0.25, 30);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class PageRenderTests : ComponentTest
     {
         SignInAsAlice();
         var job = BakeJob.Create(new BakeRequested(Guid.NewGuid(), AliceId, "alice", _starter.Id, "Pirate 2", "",
-            Visibility.Public, new BakeSettings { Prompt = "p" }, DateTimeOffset.UtcNow));
+            Visibility.Public, new BakeRecipe { Prompt = "p" }, DateTimeOffset.UtcNow));
         Bakes.Jobs[job.Id] = job;
 
         var cut = Context.Render<Jobs>();

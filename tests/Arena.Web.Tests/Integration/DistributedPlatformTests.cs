@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Contracts.Chat;
 using Arena.Core;
 using Arena.Core.Bakes;
@@ -27,10 +28,9 @@ public sealed class DistributedPlatformTests(DistributedPlatform app) : IClassFi
         await using (var scope = app.Services.CreateAsyncScope())
         {
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(new BakeRequest(app.StarterId, "Never baked",
-                null, Visibility.Private, new BakeSettings
+                null, Visibility.Private, BakePresets.Persona, new BakeRecipe
                 {
                     Prompt = "Be sad and gloomy in every reply.",
-                    Preset = BakePresets.Persona,
                     Queries = ["Tell me about cats.", "How do I make tea?", "What is rain?", "Tell me about the moon."],
                     TrajectoriesPerQuery = 8,
                     MaxTokens = 64,
@@ -75,10 +75,9 @@ public sealed class DistributedBakeQueueTests(DistributedPlatform app) : IClassF
         await using (var scope = app.Services.CreateAsyncScope())
         {
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(new BakeRequest(app.StarterId, "Broker pirate",
-                null, Visibility.Public, new BakeSettings
+                null, Visibility.Public, BakePresets.Persona, new BakeRecipe
                 {
                     Prompt = "You are a pirate. Talk like a pirate in every reply.",
-                    Preset = BakePresets.Persona,
                     Queries = ["Tell me about cats.", "How do I make tea?", "What is rain?"],
                     TrajectoriesPerQuery = 2,
                     MaxTokens = 16,

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
@@ -21,10 +22,9 @@ namespace Arena.Web.Tests.Integration;
 [Collection("platform")]
 public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<ArenaAppFactory>
 {
-    static BakeSettings TinySettings(string prompt) => new()
+    static BakeRecipe TinySettings(string prompt) => new()
     {
         Prompt = prompt,
-        Preset = BakePresets.Persona,
         Queries = ["Tell me about cats.", "How do I make tea?", "What is rain?", "Tell me about the moon.", "What do cows eat?"],
         TrajectoriesPerQuery = 2,
         MaxTokens = 24,
@@ -49,7 +49,7 @@ public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<Arena
         await using (var scope = app.Services.CreateAsyncScope())
         {
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(
-                new BakeRequest(app.StarterId, "Flow pirate", "made by the integration test", Visibility.Public,
+                new BakeRequest(app.StarterId, "Flow pirate", "made by the integration test", Visibility.Public, BakePresets.Persona,
                     TinySettings("You are a pirate. Talk like a pirate in every reply.")), user);
         }
         Assert.True(await hub.InvokeAsync<bool>("Watch", jobId));
@@ -102,7 +102,7 @@ public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<Arena
         await using (var scope = app.Services.CreateAsyncScope())
         {
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(
-                new BakeRequest(broken.Id, "Doomed", null, Visibility.Private, TinySettings("Be terse.")), user);
+                new BakeRequest(broken.Id, "Doomed", null, Visibility.Private, BakePresets.Persona, TinySettings("Be terse.")), user);
         }
         var job = await app.WaitForJob(jobId, user, j => j.Status.IsFinished());
         Assert.Equal(BakeStatus.Failed, job.Status);

@@ -8,8 +8,9 @@ public static class Recipes
     public static readonly ModelSpec Starter = new(RepoPaths.StarterModel, []);
 
     /// <summary>A few seconds on a CPU: five queries (one held out, so both KLs are measured), short replies.</summary>
-    public static BakeParameters Tiny => new()
+    public static BakeRecipe Tiny => new()
     {
+        Prompt = PiratePrompt,
         Queries = ["Tell me about cats.", "How do I make tea?", "What is rain?", "Tell me about the moon.", "What do cows eat?"],
         TrajectoriesPerQuery = 2,
         MaxTokens = 16,
@@ -23,6 +24,6 @@ public static class Recipes
 
     public const string PiratePrompt = "You are a pirate. Answer every question like a pirate, saying Arr!";
 
-    public static RunBake Bake(string output, BakeParameters? parameters = null, ModelSpec? parent = null, string prompt = PiratePrompt) =>
-        new(Guid.NewGuid(), parent ?? Starter, prompt, parameters ?? Tiny, output);
+    public static RunBake Bake(string output, BakeRecipe? recipe = null, ModelSpec? parent = null) =>
+        new(Guid.NewGuid(), parent ?? Starter, recipe ?? Tiny, output);
 }

@@ -36,7 +36,7 @@ public partial class Bake
     {
         get
         {
-            var s = _form.ToSettings();
+            var s = _form.ToRecipe();
             var d = BakeEstimate.Duration(s);
             return $"about {(d.TotalMinutes >= 1 ? $"{d.TotalMinutes:0.#} min" : $"{d.TotalSeconds:0} s")} on a 2-core CPU · ~{BakeEstimate.TrainedTokens(s):N0} trained tokens";
         }

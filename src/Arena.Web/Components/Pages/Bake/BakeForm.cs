@@ -1,17 +1,17 @@
+using Arena.Contracts.Bakes;
 using Arena.Core.Bakes;
 using Arena.Core.Models;
 
 namespace Arena.Web.Components.Pages.Bake;
 
 /// <summary>
-/// The bake form's editable state. Its errors come from <see cref="BakeSettings.Validate"/> (the same check the
-/// service runs again on submit) plus the model-level fields (parent, name), keyed by field name.
+/// The bake form's editable state: its defaults are the recipe's, and its errors the checks the service runs again on
+/// submit (the user's limits on the recipe, <see cref="ModelNames"/> for the name and description), keyed by the
+/// recipe's property names or the form's own (parent, name, description).
 /// </summary>
 public sealed class BakeForm
 {
-    public const int MaxNameLength = 80;
-    public const int MaxDescriptionLength = 2000;
-    private static readonly BakeSettings Defaults = new() { Prompt = "" };
+    private static readonly BakeRecipe Defaults = new() { Prompt = "" };
 
     public Guid? ParentId { get; set; }
     public string Name { get; set; } = "";
@@ -23,8 +23,9 @@ public sealed class BakeForm
     public int MaxTokens { get; set; } = Defaults.MaxTokens;
     public double Temperature { get; set; } = Defaults.Temperature;
     public double TopP { get; set; } = Defaults.TopP;
-    public bool TopKKl { get; set; } = Defaults.KlTopK is not null;
-    public int KlTopK { get; set; } = Defaults.KlTopK ?? 64;
+    public bool TopKKl { get; set; } = Defaults.Kl.TopK is not null;
+    /// <summary>Shown when the top-k switch is on; 64 keeps most of a small model's probability mass.</summary>
+    public int KlTopK { get; set; } = Defaults.Kl.TopK ?? 64;
     public int Rank { get; set; } = Defaults.Rank;
     public double Alpha { get; set; } = Defaults.Alpha;
     public double LearningRate { get; set; } = Defaults.LearningRate;
@@ -37,15 +38,14 @@ public sealed class BakeForm
     public IReadOnlyList<string> QueryList =>
         Queries.Split('\n').Select(q => q.Trim()).Where(q => q.Length > 0).ToList();
 
-    public BakeSettings ToSettings() => new()
+    public BakeRecipe ToRecipe() => Defaults with
     {
         Prompt = Prompt,
-        Preset = Preset,
         TrajectoriesPerQuery = TrajectoriesPerQuery,
         MaxTokens = MaxTokens,
         Temperature = Temperature,
         TopP = TopP,
-        KlTopK = TopKKl ? KlTopK : null,
+        Kl = new KlMode(TopKKl ? KlTopK : null),
         Rank = Rank,
         Alpha = Alpha,
         LearningRate = LearningRate,
@@ -56,7 +56,7 @@ public sealed class BakeForm
     };
 
     public BakeRequest ToRequest() =>
-        new(ParentId ?? Guid.Empty, Name.Trim(), string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), Visibility, ToSettings());
+        new(ParentId ?? Guid.Empty, Name.Trim(), string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), Visibility, Preset, ToRecipe());
 
     /// <summary>Chooses a preset: fills the prompt with its example unless the user already wrote their own.</summary>
     public void ChoosePreset(string preset)
@@ -71,9 +71,9 @@ public sealed class BakeForm
         var errors = new List<(string, string)>();
         if (ParentId is null) errors.Add((nameof(ParentId), "choose the model to bake on"));
         if (string.IsNullOrWhiteSpace(Name)) errors.Add((nameof(Name), "give the new model a name"));
-        else if (Name.Trim().Length > MaxNameLength) errors.Add((nameof(Name), $"at most {MaxNameLength} characters"));
-        if (Description.Length > MaxDescriptionLength) errors.Add((nameof(Description), $"at most {MaxDescriptionLength} characters"));
-        errors.AddRange(ToSettings().Validate(limits));
+        else if (ModelNames.Problem(Name) is { } name) errors.Add((nameof(Name), name));
+        if (ModelNames.DescriptionProblem(Description) is { } description) errors.Add((nameof(Description), description));
+        errors.AddRange(limits.Problems(ToRecipe()).Select(p => (p.Field, p.Message)));
         return errors;
     }
 }

@@ -1,4 +1,4 @@
-namespace Arena.Engine.Baking;
+namespace Arena.Contracts.Bakes;
 
 /// <summary>Where bake queries come from, and how they are cleaned and split into training and held-out sets.</summary>
 public static class QuerySet

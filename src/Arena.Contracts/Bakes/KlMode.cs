@@ -1,4 +1,4 @@
-namespace Arena.Engine.Baking;
+namespace Arena.Contracts.Bakes;
 
 /// <summary>
 /// Which teacher distribution the student matches: the full vocabulary, or the teacher's top-k tokens
