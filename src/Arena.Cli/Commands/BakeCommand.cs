@@ -23,7 +23,8 @@ public static class BakeCommand
     public static int Run(CliArgs a)
     {
         var modelDir = a.Required("model");
-        var adapters = AdapterSpec.ParseAll(a.All("adapter"));
+        // The bake report names the parents by their full paths.
+        var adapters = AdapterOptions.ParseAll(a.All("adapter")).Select(l => l with { Label = Path.GetFullPath(l.Dir) }).ToList();
         var prompt = a.Get("prompt");
         var promptFile = a.Get("prompt-file");
         if ((prompt is null) == (promptFile is null)) throw new UsageException("give exactly one of --prompt and --prompt-file");
@@ -43,14 +44,12 @@ public static class BakeCommand
         RecipeOptions.Check(recipe);
 
         using var output = new OutputFolder(outDir, force);
-        using var lm = LanguageModel.Load(modelDir, dev.DType, dev.Device);
+        using var stack = ModelStack.Load(modelDir, Path.GetFullPath(modelDir), adapters, dev.DType, dev.Device);
+        var lm = stack.Language;
         recipe.Validate(lm.Model.Config.HiddenSize);
-        var parents = AdapterSpec.AttachAll(lm.Model, adapters, dev);
         var bar = new ProgressBar();
         try
         {
-            var chain = new List<string> { Path.GetFullPath(modelDir) };
-            chain.AddRange(adapters.Select(s => $"{Path.GetFullPath(s.Dir)}:{s.Strength}"));
             var baker = new Baker(lm.Model, lm.Tokenizer)
             {
                 Progress = p => bar.Update(p.Phase.ToString().ToLowerInvariant(), p.Fraction,
@@ -59,7 +58,7 @@ public static class BakeCommand
             BakeResult result;
             try
             {
-                result = baker.Bake(recipe, chain).GetAwaiter().GetResult();
+                result = baker.Bake(recipe, stack.Chain).GetAwaiter().GetResult();
             }
             catch (BakeException e) when (e.LastGood is not null)
             {
@@ -86,7 +85,6 @@ public static class BakeCommand
         finally
         {
             bar.Done();
-            foreach (var p in parents) p.Dispose();
         }
         return 0;
     }

@@ -12,7 +12,7 @@ public static class GenerateCommand
         var modelDir = a.Required("model");
         var prompt = a.Required("prompt");
         var system = a.Get("system");
-        var adapters = AdapterSpec.ParseAll(a.All("adapter"));
+        var adapters = AdapterOptions.ParseAll(a.All("adapter"));
         var options = new SamplingOptions
         {
             MaxNewTokens = a.Int("max-tokens", 256, 1, 1 << 16),
@@ -26,28 +26,21 @@ public static class GenerateCommand
         a.RejectUnknown();
         if (prompt.Length == 0) throw new UsageException("--prompt must not be empty");
 
-        using var lm = LanguageModel.Load(modelDir, dev.DType, dev.Device);
-        var loaded = AdapterSpec.AttachAll(lm.Model, adapters, dev);
-        try
+        using var stack = ModelStack.Load(modelDir, modelDir, adapters, dev.DType, dev.Device);
+        var lm = stack.Language;
+        List<ChatMessage> chat = system is null ? [ChatMessage.User(prompt)] : [ChatMessage.System(system), ChatMessage.User(prompt)];
+        var prompts = new[] { lm.Generator().Encode(chat) };
+        if (prompts[0].Length + options.MaxNewTokens > lm.Model.Config.MaxPositionEmbeddings)
+            throw new UsageException($"prompt ({prompts[0].Length} tokens) + --max-tokens {options.MaxNewTokens} exceeds the model's context of {lm.Model.Config.MaxPositionEmbeddings}");
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        var stdout = Console.Out;
+        foreach (var delta in lm.Generator().Complete(prompts, options, cts.Token).ToBlockingEnumerable())
         {
-            List<ChatMessage> chat = system is null ? [ChatMessage.User(prompt)] : [ChatMessage.System(system), ChatMessage.User(prompt)];
-            var prompts = new[] { lm.Generator().Encode(chat) };
-            if (prompts[0].Length + options.MaxNewTokens > lm.Model.Config.MaxPositionEmbeddings)
-                throw new UsageException($"prompt ({prompts[0].Length} tokens) + --max-tokens {options.MaxNewTokens} exceeds the model's context of {lm.Model.Config.MaxPositionEmbeddings}");
-            using var cts = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
-            var stdout = Console.Out;
-            foreach (var delta in lm.Generator().Complete(prompts, options, cts.Token).ToBlockingEnumerable())
-            {
-                stdout.Write(delta.Text);
-                stdout.Flush();
-            }
-            stdout.WriteLine();
+            stdout.Write(delta.Text);
+            stdout.Flush();
         }
-        finally
-        {
-            foreach (var l in loaded) l.Dispose();
-        }
+        stdout.WriteLine();
         return 0;
     }
 }

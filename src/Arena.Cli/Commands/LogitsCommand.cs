@@ -1,3 +1,4 @@
+using Arena.Engine;
 using Arena.Engine.Checkpoints;
 using Arena.Engine.Lora;
 using static TorchSharp.torch;
@@ -12,12 +13,12 @@ public static class LogitsCommand
         var modelDir = a.Required("model");
         var input = a.Required("input");
         var output = a.Required("output");
-        var adapters = AdapterSpec.ParseAll(a.All("adapter"));
+        var adapters = AdapterOptions.ParseAll(a.All("adapter"));
         var dev = DeviceOptions.From(a);
         a.RejectUnknown();
 
         using var model = ModelLoader.Load(modelDir, dev.DType, dev.Device);
-        var loaded = AdapterSpec.AttachAll(model, adapters, dev);
+        var loaded = ModelStack.AttachAll(model, adapters, dev.DType, dev.Device);
         try
         {
             using var file = new SafeTensorsFile(input);

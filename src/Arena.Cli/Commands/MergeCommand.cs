@@ -1,3 +1,4 @@
+using Arena.Engine;
 using System.Text.Json.Nodes;
 using Arena.Engine.Checkpoints;
 using Arena.Engine.Lora;
@@ -12,7 +13,7 @@ public static class MergeCommand
     public static int Run(CliArgs a)
     {
         var modelDir = a.Required("model");
-        var adapters = AdapterSpec.ParseAll(a.All("adapter"));
+        var adapters = AdapterOptions.ParseAll(a.All("adapter"));
         var outDir = a.Required("out");
         var force = a.Flag("force");
         var dev = DeviceOptions.From(a);
@@ -21,7 +22,7 @@ public static class MergeCommand
 
         using var output = new OutputFolder(outDir, force);
         using var model = ModelLoader.Load(modelDir, dev.DType, dev.Device);
-        var loaded = AdapterSpec.AttachAll(model, adapters, dev);
+        var loaded = ModelStack.AttachAll(model, adapters, dev.DType, dev.Device);
         try
         {
             foreach (var adapter in loaded) model.Merge(adapter.Name);

@@ -1,3 +1,4 @@
+using Arena.Engine;
 using Arena.Starter.Build;
 
 namespace Arena.Cli.Commands;
@@ -77,7 +78,7 @@ public static class StarterCommand
     static int Eval(CliArgs a)
     {
         var modelDir = a.Required("model");
-        var adapters = AdapterSpec.ParseAll(a.All("adapter"));
+        var adapters = AdapterOptions.ParseAll(a.All("adapter"));
         var probes = a.Int("probes", 20, 1, 1000);
         var seed = a.Int("seed", 1, 0, int.MaxValue);
         var split = a.Get("split") switch
@@ -88,18 +89,10 @@ public static class StarterCommand
         };
         var dev = DeviceOptions.From(a);
         a.RejectUnknown();
-        using var lm = Arena.Engine.LanguageModel.Load(modelDir, dev.DType, dev.Device);
-        var loaded = AdapterSpec.AttachAll(lm.Model, adapters, dev);
-        try
-        {
-            var (greedy, sampled) = StarterBuilder.Evaluate(lm.Model, lm.Tokenizer, seed, probes, split: split).GetAwaiter().GetResult();
-            Console.WriteLine(greedy.ToTable());
-            Console.WriteLine($"degenerate replies at temperature 0.7: {sampled.DegenerateRate:P1}");
-        }
-        finally
-        {
-            foreach (var l in loaded) l.Dispose();
-        }
+        using var stack = ModelStack.Load(modelDir, modelDir, adapters, dev.DType, dev.Device);
+        var (greedy, sampled) = StarterBuilder.Evaluate(stack.Language.Model, stack.Language.Tokenizer, seed, probes, split: split).GetAwaiter().GetResult();
+        Console.WriteLine(greedy.ToTable());
+        Console.WriteLine($"degenerate replies at temperature 0.7: {sampled.DegenerateRate:P1}");
         return 0;
     }
 }

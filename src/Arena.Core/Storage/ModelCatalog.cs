@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Arena.Contracts.Models;
 using Arena.Core.Models;
 using Marten;
 
@@ -11,7 +12,6 @@ public sealed class ModelCatalog(IDocumentStore store) : IModelCatalog
 {
     /// <summary>Trees are built in memory from one query; this bounds that query.</summary>
     const int MaxTreeNodes = 5000;
-    public const double MaxStrength = 3;
 
     public async Task<ArenaModel?> Find(Guid id, Viewer viewer, CancellationToken ct = default)
     {
@@ -75,8 +75,9 @@ public sealed class ModelCatalog(IDocumentStore store) : IModelCatalog
         if (viewer.UserId is not { } userId) throw new DomainException(DomainError.Unauthenticated, "sign in to create a variant");
         var parent = await Find(id, viewer, ct) ?? throw DomainException.NotFound("the model");
         if (parent.Adapters.Count == 0) throw DomainException.Invalid("a base model has no baked adapter to scale; bake something first");
-        if (!double.IsFinite(strength) || strength < 0 || strength > MaxStrength)
-            throw DomainException.Invalid($"strength must be in 0..{MaxStrength}, got {strength}");
+        // The engine's bound (AdapterRef.MaxStrength), without its negative half: a variant scales its last bake.
+        if (!AdapterRef.IsValidStrength(strength) || strength < 0)
+            throw DomainException.Invalid($"strength must be in 0..{AdapterRef.MaxStrength}, got {strength}");
         name = string.IsNullOrWhiteSpace(name) ? $"{parent.Name} @ {strength:0.##}" : name;
         ModelNames.Check(name);
         var adapters = parent.Adapters.ToList();

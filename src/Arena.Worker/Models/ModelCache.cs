@@ -1,3 +1,4 @@
+using Arena.Engine;
 using Arena.Contracts.Models;
 using Arena.Worker.Hosting;
 using Microsoft.Extensions.Logging;
@@ -122,7 +123,7 @@ public sealed class ModelCache(ModelSpecLoader loader, IOptions<WorkerOptions> o
 
     sealed class Entry
     {
-        public Entry(string key, Task<LoadedModel> model)
+        public Entry(string key, Task<ModelStack> model)
         {
             Key = key;
             Model = model;
@@ -130,7 +131,7 @@ public sealed class ModelCache(ModelSpecLoader loader, IOptions<WorkerOptions> o
         }
 
         public string Key { get; }
-        public Task<LoadedModel> Model { get; }
+        public Task<ModelStack> Model { get; }
         public LinkedListNode<Entry> Node { get; }
         public SemaphoreSlim Gate { get; } = new(1, 1);
         public int Leases { get; set; }

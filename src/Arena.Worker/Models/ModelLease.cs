@@ -1,11 +1,12 @@
+using Arena.Engine;
 namespace Arena.Worker.Models;
 
 /// <summary>Exclusive use of a cached model until disposed.</summary>
-public sealed class ModelLease(LoadedModel model, Action release) : IDisposable
+public sealed class ModelLease(ModelStack model, Action release) : IDisposable
 {
     int released;
 
-    public LoadedModel Model { get; } = model;
+    public ModelStack Model { get; } = model;
 
     public void Dispose()
     {

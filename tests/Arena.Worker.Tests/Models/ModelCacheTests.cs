@@ -1,3 +1,4 @@
+using Arena.Engine;
 using Arena.Contracts.Models;
 using Arena.Worker.Hosting;
 using Arena.Worker.Models;
@@ -26,7 +27,7 @@ public sealed class ModelCacheTests(WorkerFixture fixture)
         return new ModelSpec(RepoPaths.StarterModel, [new AdapterRef(baked.Bake.OutputPath, 0.5)]);
     }
 
-    async Task<LoadedModel> Peek(ModelCache cache, ModelSpec spec)
+    async Task<ModelStack> Peek(ModelCache cache, ModelSpec spec)
     {
         using var lease = await cache.Acquire(spec, CancellationToken.None);
         return lease.Model;
