@@ -1,6 +1,4 @@
 using Arena.Contracts.Bakes;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Arena.Engine;
 using Arena.Engine.Baking;
 using Arena.Engine.Lora;
@@ -13,13 +11,6 @@ namespace Arena.Cli.Commands;
 /// </summary>
 public static class BakeCommand
 {
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
     public static int Run(CliArgs a)
     {
         var modelDir = a.Required("model");
@@ -43,7 +34,7 @@ public static class BakeCommand
         a.RejectUnknown();
         RecipeOptions.Check(recipe);
 
-        using var output = new OutputFolder(outDir, force);
+        using var output = OutputFolder.Open(outDir, force);
         using var stack = ModelStack.Load(modelDir, Path.GetFullPath(modelDir), adapters, dev.DType, dev.Device);
         var lm = stack.Language;
         recipe.Validate(lm.Model.Config.HiddenSize);
@@ -64,18 +55,14 @@ public static class BakeCommand
             {
                 bar.Done();
                 using var good = e.LastGood;
-                PeftFormat.Save(good, output.PathOf("last-good"));
-                File.WriteAllText(output.PathOf("bake-failed.txt"), e.Message + Environment.NewLine);
+                BakeFolder.WriteFailure(output.Staging, e);
                 output.Commit();
-                throw new UsageException($"bake stopped: {e.Message}; the last good adapter is in {Path.Combine(outDir, "last-good")}");
+                throw new UsageException($"bake stopped: {e.Message}; the last good adapter is in {Path.Combine(outDir, BakeFolder.LastGoodFolder)}");
             }
             bar.Done();
             using (result)
             {
-                PeftFormat.Save(result.Adapter, output.Staging);
-                foreach (var (fraction, adapter) in result.Checkpoints)
-                    PeftFormat.Save(adapter, output.PathOf(Path.Combine("checkpoints", $"{fraction:0.##}")));
-                File.WriteAllText(output.PathOf("bake-report.json"), JsonSerializer.Serialize(result.Report, Json));
+                BakeFolder.Write(output.Staging, result);
                 output.Commit();
                 var r = result.Report;
                 Console.WriteLine($"baked into {outDir}: held-out KL(prompted‖parent) {r.KlPromptedVsParent:F4} → KL(prompted‖baked) {r.KlPromptedVsBaked:F4} " +

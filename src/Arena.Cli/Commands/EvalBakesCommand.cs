@@ -64,7 +64,7 @@ public static class EvalBakesCommand
             md.AppendLine(row);
             Console.Error.WriteLine(row);
             // Written after every row, so a long run that is stopped early still leaves its rows (and misses).
-            if (json is not null) File.WriteAllText(json, JsonSerializer.Serialize(results, BakeCommand.Json));
+            if (json is not null) File.WriteAllText(json, JsonSerializer.Serialize(results, BakeFolder.Json));
         }
         md.AppendLine();
         if (!rowsOnly)

@@ -20,7 +20,7 @@ public static class MergeCommand
         a.RejectUnknown();
         if (adapters.Count == 0) throw new UsageException("give at least one --adapter to merge");
 
-        using var output = new OutputFolder(outDir, force);
+        using var output = OutputFolder.Open(outDir, force);
         using var model = ModelLoader.Load(modelDir, dev.DType, dev.Device);
         var loaded = ModelStack.AttachAll(model, adapters, dev.DType, dev.Device);
         try

@@ -55,7 +55,7 @@ public static class StarterCommand
             Force = a.Flag("force"),
         };
         a.RejectUnknown();
-        using var output = new OutputFolder(options.OutputDirectory, options.Force);
+        using var output = OutputFolder.Open(options.OutputDirectory, options.Force);
         var bar = new ProgressBar();
         var builder = new StarterBuilder(options)
         {
