@@ -14,6 +14,15 @@ public static class Fixture
         return f.Read(name);
     }
 
+    /// <summary>A model folder: the llama fixture plus a ChatML tokenizer.json (ids fit its 512-token vocabulary).</summary>
+    public static string ChatModelDir()
+    {
+        var dir = TempDir();
+        foreach (var f in Directory.GetFiles(Dir("llama"))) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "tokenizers", "byte-bpe-chatml.tokenizer.json"), Path.Combine(dir, "tokenizer.json"));
+        return dir;
+    }
+
     public static string TempDir()
     {
         var d = Path.Combine(Path.GetTempPath(), "arena-tests", Guid.NewGuid().ToString("N"));

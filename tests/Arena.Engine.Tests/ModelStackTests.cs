@@ -1,5 +1,5 @@
 using Arena.Engine.Checkpoints;
-using Arena.Engine.Tests.Generation;
+
 using static TorchSharp.torch;
 
 namespace Arena.Engine.Tests;
@@ -12,7 +12,7 @@ public sealed class ModelStackTests
     [Fact]
     public void AStackMatchesTheAdapterAttachedByHandAndNamesItsLayersInTheChain()
     {
-        using var stack = ModelStack.Load(TextGeneratorTests.ChatModelDir(), "llama", [new StackLayer(Lora, 1.0, "adapters/one")], ScalarType.Float32, CPU);
+        using var stack = ModelStack.Load(Fixture.ChatModelDir(), "llama", [new StackLayer(Lora, 1.0, "adapters/one")], ScalarType.Float32, CPU);
         using var ids = Fixture.Expected("llama", "input_ids").to_type(ScalarType.Int64);
         using var expected = Fixture.Expected("llama", "lora_logits");
         using var noGrad = no_grad();
@@ -38,7 +38,7 @@ public sealed class ModelStackTests
     public void ABrokenAdapterIsNamedByItsLabelNotItsResolvedFolder()
     {
         var empty = Fixture.TempDir();
-        var e = Assert.Throws<CheckpointException>(() => ModelStack.Load(TextGeneratorTests.ChatModelDir(), "llama", [new StackLayer(empty, 1, "adapters/missing")], ScalarType.Float32, CPU));
+        var e = Assert.Throws<CheckpointException>(() => ModelStack.Load(Fixture.ChatModelDir(), "llama", [new StackLayer(empty, 1, "adapters/missing")], ScalarType.Float32, CPU));
         Assert.StartsWith(Path.Combine("adapters/missing", ""), e.File);
         Assert.DoesNotContain(empty, e.Message);
     }

@@ -5,7 +5,9 @@ public static class RepoPaths
 {
     public static readonly string Root = FindRoot();
     public static string Models => Path.Combine(Root, "models");
-    public static string Starter => Path.Combine(Models, "starter");
+    /// <summary>The starter's base-model name: its folder under <see cref="Models"/>.</summary>
+    public const string StarterName = "starter";
+    public static string Starter => Path.Combine(Models, StarterName);
 
     static string FindRoot()
     {

@@ -26,7 +26,7 @@ public class BakerTests
     [Fact]
     public async Task BakingLowersHeldOutKlAndKeepsTheBaseFrozen()
     {
-        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
         var before = lm.Model.named_parameters().ToDictionary(p => p.name, p => p.parameter.clone());
         var progress = new List<BakeProgress>();
         using var result = await new Baker(lm.Model, lm.Tokenizer) { Progress = progress.Add }.Bake(Small, ["fixture"]);
@@ -45,7 +45,7 @@ public class BakerTests
     [Fact]
     public async Task OneStepLowersKlAndGradientReachesOnlyTheAdapter()
     {
-        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
         var sampler = new TrajectorySampler(lm.Model, lm.Tokenizer);
         var (trajs, _) = await sampler.Sample(Small.Prompt, Small.Queries.Select(q => (q, false)).ToList(), Small, null, default);
         using var adapter = lm.Model.CreateAdapter("t", new LoraConfig(4, 8, BakeRecipe.DefaultTargets), 1);
@@ -83,7 +83,7 @@ public class BakerTests
     [InlineData(4, 2.0, "learning rate")]
     public async Task AbsurdHyperparametersAreRefused(int rank, double lr, string named)
     {
-        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
         var e = await Assert.ThrowsAsync<ArgumentException>(() => new Baker(lm.Model, lm.Tokenizer).Bake(Small with { Rank = rank, LearningRate = lr }, []));
         Assert.Contains(named, e.Message);
     }
@@ -107,7 +107,7 @@ public class BakerTests
     [MemberData(nameof(OutOfBoundsRecipes))]
     public async Task SettingsBeyondTheirLimitsAreRefusedBeforeAnyWork(string setting, double value, string named)
     {
-        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
         var recipe = setting switch
         {
             "trajectories" => Small with { TrajectoriesPerQuery = (int)value },
@@ -130,7 +130,7 @@ public class BakerTests
     [Fact]
     public async Task NonFiniteLossStopsTheBakeAndKeepsTheLastGoodAdapter()
     {
-        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
         var norm = lm.Model.named_parameters().Single(p => p.name == "model.norm.weight").parameter;
         // A fault in the middle of epoch 2 (2 steps an epoch): the student's logits turn NaN, as after an overflow.
         // The teacher's targets were cached in epoch 1, so only the loss sees it, as in a real divergence.
@@ -154,7 +154,7 @@ public class BakerTests
     [Fact]
     public async Task StudentRolloutsTrainOnTheStudentsOwnRepliesDeterministically()
     {
-        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
         // 4 training queries × 2 replies = 2 batches of 4; half of them on-policy in epochs 2 and 3: 2 × 4 replies.
         var recipe = Small with { StudentRollouts = 0.5 };
         using var first = await new Baker(lm.Model, lm.Tokenizer).Bake(recipe, ["fixture"]);
@@ -175,7 +175,7 @@ public class BakerTests
     [Fact]
     public async Task EmptyAndOversizePromptsAreRefused()
     {
-        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
         var baker = new Baker(lm.Model, lm.Tokenizer);
         await Assert.ThrowsAsync<ArgumentException>(() => baker.Bake(Small with { Prompt = "  " }, []));
         var e = await Assert.ThrowsAsync<ArgumentException>(() => baker.Bake(Small with { Prompt = string.Join(" ", Enumerable.Repeat("arr", 900)) }, []));

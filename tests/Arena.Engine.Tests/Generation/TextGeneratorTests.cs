@@ -7,15 +7,6 @@ namespace Arena.Engine.Tests.Generation;
 /// <summary>Text streaming on the llama fixture's weights paired with a ChatML byte-level tokenizer.</summary>
 public class TextGeneratorTests
 {
-    /// <summary>A model folder: the llama fixture plus a ChatML tokenizer.json (ids fit its 512-token vocabulary).</summary>
-    public static string ChatModelDir()
-    {
-        var dir = Fixture.TempDir();
-        foreach (var f in Directory.GetFiles(Fixture.Dir("llama"))) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "tokenizers", "byte-bpe-chatml.tokenizer.json"), Path.Combine(dir, "tokenizer.json"));
-        return dir;
-    }
-
     static readonly List<ChatMessage> Chat = [ChatMessage.System("Speak like a pirate."), ChatMessage.User("How are you today?")];
 
     static async Task<(string Text, List<TextDelta> Deltas)> Stream(LanguageModel lm, SamplingOptions o)
@@ -28,7 +19,7 @@ public class TextGeneratorTests
     [Fact]
     public async Task StreamedDeltasConcatenateToTheDecodedTokens()
     {
-        using var lm = LanguageModel.Load(ChatModelDir(), ScalarType.Float32, CPU);
+        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
         var prompt = lm.Generator().Encode(Chat);
         var tokens = new List<int>();
         await foreach (var s in new TokenGenerator(lm.Model).Generate([prompt], SamplingOptions.GreedyDecoding(24) with { StopTokenIds = lm.Tokenizer.StopIds }))
@@ -42,7 +33,7 @@ public class TextGeneratorTests
     [Fact]
     public async Task StopStringEndsTheReplyBeforeIt()
     {
-        using var lm = LanguageModel.Load(ChatModelDir(), ScalarType.Float32, CPU);
+        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
         var (full, _) = await Stream(lm, SamplingOptions.GreedyDecoding(40));
         Assert.True(full.Length > 6, "the random model should say something");
         var stop = full.Substring(full.Length / 2, 3);

@@ -9,7 +9,7 @@ public class LanguageModelTrainerTests
     [Fact]
     public void HeadOnlyAtKeptPositionsGivesTheSameLossAndGradientsAsTheFullHead()
     {
-        using var lm = LanguageModel.Load(TextGeneratorTests.ChatModelDir(), ScalarType.Float32, CPU);
+        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
         var model = lm.Model;
         foreach (var p in model.parameters()) p.requires_grad_(true);
         var v = model.Config.VocabSize;

@@ -1,3 +1,4 @@
+using Arena.Testing;
 using System.Diagnostics;
 using Arena.Contracts.Bakes;
 using Arena.Contracts.Models;
@@ -105,7 +106,7 @@ public sealed class RunBakeConsumerTests(WorkerFixture fixture)
     [Fact]
     public async Task BakeFailsNamingAMissingParentAdapter()
     {
-        var failed = await FailureOf(Recipes.Bake("adapters/noparent", parent: new ModelSpec(RepoPaths.StarterModel, [new AdapterRef("adapters/missing", 1)])));
+        var failed = await FailureOf(Recipes.Bake("adapters/noparent", parent: new ModelSpec(RepoPaths.StarterName, [new AdapterRef("adapters/missing", 1)])));
 
         Assert.Contains("adapters/missing", failed.Reason);
     }

@@ -1,3 +1,4 @@
+using Arena.Testing;
 using Arena.Contracts.Bakes;
 using Arena.Contracts.Chat;
 using Arena.Contracts.Models;
@@ -45,7 +46,7 @@ public sealed class GenerateReplyConsumerTests(WorkerFixture fixture)
         var baked = await fixture.TinyBake;
         Assert.IsType<BakeJobSucceeded>(baked.Outcome);
         var greedy = new SamplingParameters { Temperature = 0, MaxTokens = 32 };
-        var forked = new ModelSpec(RepoPaths.StarterModel, [new AdapterRef(baked.Bake.OutputPath, 1.0)]);
+        var forked = new ModelSpec(RepoPaths.StarterName, [new AdapterRef(baked.Bake.OutputPath, 1.0)]);
 
         var plain = Text(await Reply(Recipes.Starter, Question, greedy));
         var pirate = Text(await Reply(forked, Question, greedy));

@@ -1,3 +1,4 @@
+using Arena.Testing;
 using Arena.Engine;
 using Arena.Contracts.Models;
 using Arena.Worker.Hosting;
@@ -15,7 +16,7 @@ public sealed class ModelCacheTests(WorkerFixture fixture)
     {
         var options = Options.Create(new WorkerOptions
         {
-            ModelsPath = RepoPaths.ModelsRoot, ArtifactsPath = fixture.Host.ArtifactsRoot, ModelCacheSize = size,
+            ModelsPath = RepoPaths.Models, ArtifactsPath = fixture.Host.ArtifactsRoot, ModelCacheSize = size,
         });
         var loader = new ModelSpecLoader(new WorkerPaths(options), TorchSettings.From(options.Value));
         return new ModelCache(loader, options, NullLogger<ModelCache>.Instance);
@@ -24,7 +25,7 @@ public sealed class ModelCacheTests(WorkerFixture fixture)
     async Task<ModelSpec> Forked()
     {
         var baked = await fixture.TinyBake;
-        return new ModelSpec(RepoPaths.StarterModel, [new AdapterRef(baked.Bake.OutputPath, 0.5)]);
+        return new ModelSpec(RepoPaths.StarterName, [new AdapterRef(baked.Bake.OutputPath, 0.5)]);
     }
 
     async Task<ModelStack> Peek(ModelCache cache, ModelSpec spec)
@@ -79,7 +80,7 @@ public sealed class ModelCacheTests(WorkerFixture fixture)
     public async Task FailedLoadIsNotCached()
     {
         using var cache = NewCache(2);
-        var missing = new ModelSpec(RepoPaths.StarterModel, [new AdapterRef("adapters/not-yet", 1)]);
+        var missing = new ModelSpec(RepoPaths.StarterName, [new AdapterRef("adapters/not-yet", 1)]);
 
         var e = await Assert.ThrowsAnyAsync<Exception>(() => cache.Acquire(missing, CancellationToken.None));
 

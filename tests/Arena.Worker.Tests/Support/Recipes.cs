@@ -1,3 +1,4 @@
+using Arena.Testing;
 using Arena.Contracts.Bakes;
 using Arena.Contracts.Models;
 
@@ -5,7 +6,7 @@ namespace Arena.Worker.Tests.Support;
 
 public static class Recipes
 {
-    public static readonly ModelSpec Starter = new(RepoPaths.StarterModel, []);
+    public static readonly ModelSpec Starter = new(RepoPaths.StarterName, []);
 
     /// <summary>A few seconds on a CPU: five queries (one held out, so both KLs are measured), short replies.</summary>
     public static BakeRecipe Tiny => new()

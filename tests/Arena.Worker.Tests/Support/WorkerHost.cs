@@ -1,3 +1,4 @@
+using Arena.Testing;
 using Arena.Contracts.Bakes;
 using Arena.Contracts.Chat;
 using Arena.Worker.Hosting;
@@ -35,7 +36,7 @@ public sealed class WorkerHost : IAsyncDisposable
         Directory.CreateDirectory(artifacts);
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Arena:Worker:ModelsPath"] = RepoPaths.ModelsRoot,
+            ["Arena:Worker:ModelsPath"] = RepoPaths.Models,
             ["Arena:Worker:ArtifactsPath"] = artifacts,
             ["Arena:Worker:WorkerName"] = "test-worker",
         }).AddInMemoryCollection(settings ?? []).Build();

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Arena.Engine.Tests.Cli;
+using Arena.Engine.Tests;
+
+namespace Arena.Cli.Tests;
 
 /// <summary>Broken checkpoints give a one-line error naming the file and the problem, exit code 2, never a crash.</summary>
 [Collection("cli")]

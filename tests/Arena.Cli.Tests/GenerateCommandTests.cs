@@ -1,6 +1,6 @@
-using Arena.Engine.Tests.Generation;
+using Arena.Engine.Tests;
 
-namespace Arena.Engine.Tests.Cli;
+namespace Arena.Cli.Tests;
 
 [Collection("cli")]
 public class GenerateCommandTests
@@ -8,7 +8,7 @@ public class GenerateCommandTests
     [Fact]
     public void GenerateStreamsTextAndIsReproducibleWithASeed()
     {
-        var dir = TextGeneratorTests.ChatModelDir();
+        var dir = Fixture.ChatModelDir();
         string[] args = ["generate", "--model", dir, "--prompt", "Hello there", "--system", "Be brief.", "--max-tokens", "20", "--temperature", "1.0", "--seed", "5"];
         var a = CliRunner.Run(args);
         var b = CliRunner.Run(args);
@@ -25,7 +25,7 @@ public class GenerateCommandTests
     [InlineData("--dtype", "int4")]
     public void AbsurdSamplingSettingsAreUsageErrors(string option, string value)
     {
-        var (code, _, err) = CliRunner.Run("generate", "--model", TextGeneratorTests.ChatModelDir(), "--prompt", "hi", option, value);
+        var (code, _, err) = CliRunner.Run("generate", "--model", Fixture.ChatModelDir(), "--prompt", "hi", option, value);
         Assert.Equal(2, code);
         Assert.Contains(option.TrimStart('-'), err);
     }
@@ -33,7 +33,7 @@ public class GenerateCommandTests
     [Fact]
     public void PromptBeyondTheContextIsRefused()
     {
-        var (code, _, err) = CliRunner.Run("generate", "--model", TextGeneratorTests.ChatModelDir(), "--prompt", string.Join(" ", Enumerable.Repeat("word", 400)));
+        var (code, _, err) = CliRunner.Run("generate", "--model", Fixture.ChatModelDir(), "--prompt", string.Join(" ", Enumerable.Repeat("word", 400)));
         Assert.Equal(2, code);
         Assert.Contains("context", err);
     }

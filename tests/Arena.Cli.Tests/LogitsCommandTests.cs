@@ -1,6 +1,8 @@
 using Arena.Engine.Checkpoints;
 
-namespace Arena.Engine.Tests.Cli;
+using Arena.Engine.Tests;
+
+namespace Arena.Cli.Tests;
 
 [Collection("cli")]
 public class LogitsCommandTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Arena.Engine.Tests.Generation;
+using Arena.Engine.Tests;
 
-namespace Arena.Engine.Tests.Cli;
+namespace Arena.Cli.Tests;
 
 [Collection("cli")]
 public class BakeCommandTests
@@ -13,7 +13,7 @@ public class BakeCommandTests
     [Fact]
     public void BakeWritesAPeftAdapterReportAndCheckpointsThatLoadBack()
     {
-        var model = TextGeneratorTests.ChatModelDir();
+        var model = Fixture.ChatModelDir();
         var outDir = Path.Combine(Fixture.TempDir(), "baked");
         var (code, stdout, err) = CliRunner.Run(Bake(model, outDir));
         Assert.True(code == 0, err);
@@ -41,7 +41,7 @@ public class BakeCommandTests
     public void AbsurdHyperparametersExitTwoAndWriteNothing(string option, string value, string named)
     {
         var outDir = Path.Combine(Fixture.TempDir(), "baked");
-        var (code, _, err) = CliRunner.Run(Bake(TextGeneratorTests.ChatModelDir(), outDir, option, value));
+        var (code, _, err) = CliRunner.Run(Bake(Fixture.ChatModelDir(), outDir, option, value));
         Assert.Equal(2, code);
         Assert.Contains(named, err);
         Assert.False(Directory.Exists(outDir));
@@ -52,7 +52,7 @@ public class BakeCommandTests
     public void OverContextPromptExitsTwoAndLeavesNoHalfWrittenOutput()
     {
         var outDir = Path.Combine(Fixture.TempDir(), "baked");
-        var (code, _, err) = CliRunner.Run(["bake", "--model", TextGeneratorTests.ChatModelDir(), "--prompt", string.Join(" ", Enumerable.Repeat("arr", 900)), "--out", outDir]);
+        var (code, _, err) = CliRunner.Run(["bake", "--model", Fixture.ChatModelDir(), "--prompt", string.Join(" ", Enumerable.Repeat("arr", 900)), "--out", outDir]);
         Assert.Equal(2, code);
         Assert.Contains("context", err);
         Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(outDir)!));
@@ -64,7 +64,7 @@ public class BakeCommandTests
         var outDir = Path.Combine(Fixture.TempDir(), "baked");
         var gpt2 = Fixture.TempDir();
         foreach (var f in Directory.GetFiles(Fixture.Dir("gpt2"))) File.Copy(f, Path.Combine(gpt2, Path.GetFileName(f)));
-        File.Copy(Path.Combine(TextGeneratorTests.ChatModelDir(), "tokenizer.json"), Path.Combine(gpt2, "tokenizer.json"));
+        File.Copy(Path.Combine(Fixture.ChatModelDir(), "tokenizer.json"), Path.Combine(gpt2, "tokenizer.json"));
         var (code, _, err) = CliRunner.Run(Bake(gpt2, outDir, "--adapter", Path.Combine(Fixture.Dir("llama"), "lora")));
         Assert.Equal(2, code);
         Assert.Contains("another base", err);

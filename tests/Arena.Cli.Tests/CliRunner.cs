@@ -1,6 +1,6 @@
 using Arena.Cli;
 
-namespace Arena.Engine.Tests.Cli;
+namespace Arena.Cli.Tests;
 
 /// <summary>Runs the arena CLI in-process with captured stdout/stderr (tests using it share one non-parallel collection).</summary>
 public static class CliRunner

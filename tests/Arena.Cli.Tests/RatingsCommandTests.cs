@@ -3,7 +3,7 @@ using Arena.Core.Battles;
 using Arena.Core.Ratings;
 using Arena.Core.Tests.Ratings;
 
-namespace Arena.Core.Tests.Cli;
+namespace Arena.Cli.Tests;
 
 [Collection("cli")]
 public sealed class RatingsCommandTests : IDisposable
@@ -23,7 +23,7 @@ public sealed class RatingsCommandTests : IDisposable
     public void RatingsPrintsATableWithTheGoldenValues()
     {
         var file = Write("golden.jsonl", CleanBattleWriter.Format(B.Golden()));
-        var (code, stdout, stderr) = CliRunner.Ratings("--battles", file, "--bootstrap", "10");
+        var (code, stdout, stderr) = CliRunner.Run("ratings", "--battles", file, "--bootstrap", "10");
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -40,7 +40,7 @@ public sealed class RatingsCommandTests : IDisposable
         var file = Write("votes.json", CleanBattleWriter.Format(battles, BattleFileLayout.Array));
         string Models() // computed_at differs between runs; everything else must not
         {
-            var (code, stdout, _) = CliRunner.Ratings("--battles", file, "--format", "json", "--bootstrap", "30", "--seed", "4");
+            var (code, stdout, _) = CliRunner.Run("ratings", "--battles", file, "--format", "json", "--bootstrap", "30", "--seed", "4");
             Assert.Equal(0, code);
             return JsonDocument.Parse(stdout).RootElement.GetProperty("models").GetRawText();
         }
@@ -55,7 +55,7 @@ public sealed class RatingsCommandTests : IDisposable
     public void AMalformedBattleFileIsOneLineOnStderrWithExitCode2()
     {
         var file = Write("bad.jsonl", "{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"tie\", \"tstamp\": 1}\n{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"draw\", \"tstamp\": 2}\n");
-        var (code, stdout, stderr) = CliRunner.Ratings("--battles", file);
+        var (code, stdout, stderr) = CliRunner.Run("ratings", "--battles", file);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Equal($"error: {file} line 2: unknown winner 'draw' (expected model_a, model_b, tie or tie (bothbad))", stderr.TrimEnd());
@@ -68,7 +68,7 @@ public sealed class RatingsCommandTests : IDisposable
     public void BadOptionsAreUsageErrors(string option, string value)
     {
         var file = Write("ok.jsonl", CleanBattleWriter.Format(B.Golden()));
-        var (code, _, stderr) = CliRunner.Ratings("--battles", file, option, value);
+        var (code, _, stderr) = CliRunner.Run("ratings", "--battles", file, option, value);
         Assert.Equal(2, code);
         Assert.StartsWith("error: ", stderr);
         Assert.Single(stderr.TrimEnd().Split('\n'));
@@ -77,8 +77,8 @@ public sealed class RatingsCommandTests : IDisposable
     [Fact]
     public void AMissingFileAndAnEmptyFileAreErrors()
     {
-        Assert.Equal(2, CliRunner.Ratings("--battles", Path.Combine(dir, "nope.jsonl")).Code);
-        var (code, _, stderr) = CliRunner.Ratings("--battles", Write("empty.jsonl", "\n"));
+        Assert.Equal(2, CliRunner.Run("ratings", "--battles", Path.Combine(dir, "nope.jsonl")).Code);
+        var (code, _, stderr) = CliRunner.Run("ratings", "--battles", Write("empty.jsonl", "\n"));
         Assert.Equal(2, code);
         Assert.Contains("no battles", stderr);
     }
@@ -86,7 +86,7 @@ public sealed class RatingsCommandTests : IDisposable
     [Fact]
     public void TheBenchmarkRunsOnASmallSyntheticField()
     {
-        var (code, stdout, _) = CliRunner.Ratings("--bench-battles", "2000", "--bench-models", "6", "--bootstrap", "5");
+        var (code, stdout, _) = CliRunner.Run("ratings", "--bench-battles", "2000", "--bench-models", "6", "--bootstrap", "5");
         Assert.Equal(0, code);
         Assert.Contains("| Bradley–Terry fit |", stdout);
         Assert.Contains("Spearman", stdout);
