@@ -1,6 +1,6 @@
 using Arena.Core;
 using Arena.Core.Bakes;
-using Arena.Core.Storage;
+using Arena.Core.Models;
 using Arena.Web.Accounts;
 using Arena.Testing;
 using Microsoft.AspNetCore.Hosting;

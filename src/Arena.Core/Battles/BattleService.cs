@@ -1,11 +1,11 @@
-using Arena.Core.Battles;
 using Arena.Core.Models;
 using Arena.Core.Ratings;
+using Arena.Core.Storage;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
 
-namespace Arena.Core.Storage;
+namespace Arena.Core.Battles;
 
 /// <remarks>One short session per call (see ModelCatalog). Writes to an existing battle go through
 /// <see cref="StreamAppender"/>, so two concurrent votes on one battle cannot both land: the second loses the

@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using Arena.Core.Battles;
 using Arena.Core.Models;
 using Arena.Core.Ratings;
 using Marten;
 using Microsoft.Extensions.Options;
 
-namespace Arena.Core.Storage;
+namespace Arena.Core.Battles;
 
 /// <summary>
 /// Votes (the BattleView snapshots of voted battles) → the pure <see cref="Leaderboard"/> → a stored
