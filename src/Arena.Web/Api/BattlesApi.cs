@@ -1,6 +1,5 @@
 using Arena.Core;
 using Arena.Core.Battles;
-using Arena.Web.Accounts;
 using Arena.Web.Battles;
 using Microsoft.Extensions.Options;
 
@@ -26,11 +25,10 @@ public static class BattlesApi
         {
             if (WinnerNames.Parse(body.Winner) is not { } winner)
                 return Results.Problem("winner must be a, b, tie or bothbad", statusCode: StatusCodes.Status400BadRequest);
-            var viewer = ViewerClaims.From(http.User);
-            var key = JudgeKeys.For(viewer, "ip" + JudgeContext.AddressHash(http, options.Value));
+            var judge = JudgeContext.Of(http, options.Value);
             try
             {
-                var reveal = await battles.Vote(id, key, winner, ct);
+                var reveal = await battles.Vote(id, judge.Key, winner, ct);
                 signal.VoteCast();
                 return Results.Ok(reveal);
             }
