@@ -55,7 +55,6 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<JudgeContext>();
         services.AddSingleton<JudgeRateLimiter>();
-        services.AddSingleton<LeaderboardSignal>();
         services.AddBattleRateLimiting(web);
         services.AddHostedService<LeaderboardRefresher>();
         return services;

@@ -19,7 +19,6 @@ public sealed partial class ArenaBattle : IDisposable
     [Inject] private IChatService Chat { get; set; } = default!;
     [Inject] private JudgeContext JudgeContext { get; set; } = default!;
     [Inject] private JudgeRateLimiter Limiter { get; set; } = default!;
-    [Inject] private LeaderboardSignal Signal { get; set; } = default!;
 
     private sealed class Exchange(string prompt)
     {
@@ -119,7 +118,6 @@ public sealed partial class ArenaBattle : IDisposable
             var judge = await JudgeContext.Get();
             if (!Limiter.TryVote(judge)) { _error = "You are voting very fast; wait a minute and try again."; return; }
             _reveal = await Battles.Vote(id, judge.Key, winner);
-            Signal.VoteCast();
         }
         catch (DomainException e) { _error = e.Message; }
     }
