@@ -45,7 +45,7 @@ public static class ServiceRegistration
     }
 
     /// <summary>The arena: battle and web options (both halves of "Arena:Battles"), the judge of a circuit, rate
-    /// limits, the leaderboard refresher.</summary>
+    /// limits, the Arena page's battle workflow, the leaderboard refresher.</summary>
     private static IServiceCollection AddArenaBattles(this IServiceCollection services, IConfiguration config)
     {
         var section = config.GetSection(BattleOptions.Section);
@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<JudgeContext>();
         services.AddSingleton<JudgeRateLimiter>();
+        services.AddTransient<BattleWorkflow>();
         services.AddBattleRateLimiting(web);
         services.AddHostedService<LeaderboardRefresher>();
         return services;

@@ -61,16 +61,7 @@ public sealed partial class ChatPanel : IDisposable
         _cts = new CancellationTokenSource();
         try
         {
-            var lastRender = DateTime.UtcNow;
-            await foreach (var piece in Chat.Stream(Model, turns, sampling, _cts.Token))
-            {
-                reply.Text += piece;
-                if (DateTime.UtcNow - lastRender > TimeSpan.FromMilliseconds(50))
-                {
-                    lastRender = DateTime.UtcNow;
-                    StateHasChanged();
-                }
-            }
+            await Chat.Stream(Model, turns, sampling, _cts.Token).AppendAll(piece => reply.Text += piece, StateHasChanged);
         }
         catch (OperationCanceledException) { reply.Text += " [stopped]"; }
         catch (ChatException e) { _error = e.Message; }
