@@ -1,9 +1,11 @@
 namespace Arena.Core.Battles;
 
-/// <summary>Configuration "Arena:Arena" (appsettings or environment, e.g. Arena__Arena__DailyVoteCap).</summary>
+/// <summary>Configuration "Arena:Battles" (appsettings or environment, e.g. Arena__Battles__DailyVoteCap): the
+/// domain's half of the section; the web app reads its half (address salt, rate limits, refresh timing) from the same
+/// section.</summary>
 public sealed class BattleOptions
 {
-    public const string Section = "Arena:Arena";
+    public const string Section = "Arena:Battles";
 
     public int MaxPromptChars { get; set; } = 4000;
     public int MaxTurns { get; set; } = 8;

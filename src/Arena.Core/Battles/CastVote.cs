@@ -12,4 +12,7 @@ public sealed class CastVote
     public Winner? Winner { get; set; }
     public DateTimeOffset? VotedAt { get; set; }
     public bool IdentityLeak { get; set; }
+
+    /// <summary>When the vote was cast in Unix seconds (Chatbot Arena's "tstamp"), to the millisecond.</summary>
+    public double Timestamp => (VotedAt ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds() / 1000.0;
 }

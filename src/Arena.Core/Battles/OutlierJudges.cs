@@ -10,25 +10,24 @@ namespace Arena.Core.Battles;
 /// </summary>
 public static class OutlierJudges
 {
-    public static HashSet<string> Find(IEnumerable<CastVote> votes, IReadOnlyDictionary<Guid, double> ratings,
-        RatingScale scale, int minVotes, double z)
+    /// <param name="ratings">By model number of <paramref name="votes"/>.</param>
+    public static HashSet<string> Find(NumberedVotes votes, IReadOnlyList<double> ratings, RatingScale scale, int minVotes, double z)
     {
         var outliers = new HashSet<string>();
-        var decisive = votes.Where(v => v.Winner is Winner.ModelA or Winner.ModelB
-            && ratings.ContainsKey(v.ModelAId) && ratings.ContainsKey(v.ModelBId));
-        foreach (var judge in decisive.GroupBy(v => v.JudgeKey))
+        var decisive = Enumerable.Range(0, votes.Votes.Count).Where(k => votes.Votes[k].Winner is Winner.ModelA or Winner.ModelB);
+        foreach (var judge in decisive.GroupBy(k => votes.Votes[k].JudgeKey))
         {
             var list = judge.ToList();
             if (list.Count < Math.Max(1, minVotes)) continue;
             double expected = 0, variance = 0, agreed = 0;
-            foreach (var v in list)
+            foreach (var k in list)
             {
-                var (ra, rb) = (ratings[v.ModelAId], ratings[v.ModelBId]);
+                var (ra, rb) = (ratings[votes.A[k]], ratings[votes.B[k]]);
                 var favouriteIsA = ra >= rb;
                 var p = scale.Expected(Math.Max(ra, rb), Math.Min(ra, rb));
                 expected += p;
                 variance += p * (1 - p);
-                if ((v.Winner == Winner.ModelA) == favouriteIsA) agreed++;
+                if ((votes.Votes[k].Winner == Winner.ModelA) == favouriteIsA) agreed++;
             }
             if (variance > 0 && (agreed - expected) / Math.Sqrt(variance) < -z) outliers.Add(judge.Key);
         }

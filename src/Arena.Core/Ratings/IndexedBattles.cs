@@ -2,8 +2,9 @@ namespace Arena.Core.Ratings;
 
 /// <summary>
 /// Battles as parallel arrays over model indices, the first step of every rating (FastChat's preprocess).
-/// Models are numbered in ordinal name order, so the numbering, and every result indexed by it, does not depend on
-/// the order the battles came in.
+/// Named battles are numbered in ordinal name order, so the numbering, and every result indexed by it, does not
+/// depend on the order the battles came in. A caller whose models are not names (the arena's ids) numbers them
+/// itself (<see cref="Numbered"/>) and reads results back by number.
 /// </summary>
 public sealed class IndexedBattles
 {
@@ -31,15 +32,34 @@ public sealed class IndexedBattles
         var index = new Dictionary<string, int>(models.Length, StringComparer.Ordinal);
         for (int i = 0; i < models.Length; i++) index[models[i]] = i;
 
-        var n = battles.Count;
+        return Build(models, battles.Count, battles.Select(x => (index[x.ModelA], index[x.ModelB], x.Winner, x.Timestamp)));
+    }
+
+    /// <summary>Battles between models the caller has numbered 0 … models.Count − 1; <paramref name="models"/> names
+    /// them in the results. Numbered in the ordinal order of those names, the results are those of <see cref="From"/>.</summary>
+    public static IndexedBattles Numbered(IReadOnlyList<string> models, IReadOnlyCollection<(int A, int B, Winner Winner, double Timestamp)> battles)
+    {
+        foreach (var (a, b, winner, timestamp) in battles)
+        {
+            // What Battle's constructor checks for named battles.
+            if ((uint)a >= (uint)models.Count || (uint)b >= (uint)models.Count)
+                throw new ArgumentOutOfRangeException(nameof(battles), $"model numbers must be in 0..{models.Count - 1}, got {a} and {b}");
+            if (a == b) throw new ArgumentException($"a model cannot battle itself ({a})", nameof(battles));
+            if (!double.IsFinite(timestamp)) throw new ArgumentOutOfRangeException(nameof(battles), timestamp, "timestamp must be finite");
+        }
+        return Build(models, battles.Count, battles);
+    }
+
+    static IndexedBattles Build(IReadOnlyList<string> models, int n, IEnumerable<(int A, int B, Winner Winner, double Timestamp)> battles)
+    {
         var (a, b, score, time) = (new int[n], new int[n], new double[n], new double[n]);
         var k = 0;
         foreach (var x in battles)
         {
-            (a[k], b[k], score[k], time[k]) = (index[x.ModelA], index[x.ModelB], Outcome.ScoreOfA(x.Winner), x.Timestamp);
+            (a[k], b[k], score[k], time[k]) = (x.A, x.B, Outcome.ScoreOfA(x.Winner), x.Timestamp);
             k++;
         }
-        return new IndexedBattles(models, a, b, score, time);
+        return new IndexedBattles([.. models], a, b, score, time);
     }
 
     /// <summary>Battle positions in time order; equal timestamps keep their input order (a stable sort).</summary>

@@ -7,10 +7,12 @@ namespace Arena.Core.Ratings;
 /// </summary>
 public static class Leaderboard
 {
-    public static RatingTable Compute(IReadOnlyCollection<Battle> battles, DateTimeOffset computedAt, LeaderboardOptions? options = null)
+    public static RatingTable Compute(IReadOnlyCollection<Battle> battles, DateTimeOffset computedAt, LeaderboardOptions? options = null) =>
+        Compute(IndexedBattles.From(battles), computedAt, options);
+
+    public static RatingTable Compute(IndexedBattles indexed, DateTimeOffset computedAt, LeaderboardOptions? options = null)
     {
         options ??= LeaderboardOptions.Default;
-        var indexed = IndexedBattles.From(battles);
         var aggregated = AggregatedBattles.From(indexed);
 
         var strengths = BradleyTerry.Strengths(aggregated.Totals(), options.L2);
@@ -25,15 +27,24 @@ public static class Leaderboard
         for (int i = 0; i < aggregated.Models.Count; i++)
         {
             var played = wins[i] + ties[i] + losses[i];
-            rows.Add(new ModelRating(aggregated.Models[i], rank[i], rating[i], low[i], high[i], elo[i],
+            rows.Add(new ModelRating(aggregated.Models[i], i, rank[i], rating[i], low[i], high[i], elo[i],
                 played, wins[i], ties[i], losses[i], played == 0 ? 0 : (wins[i] + 0.5 * ties[i]) / played));
         }
+        // Last by number: for named battles that is the ordinal order of the names.
         rows.Sort((x, y) => x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank)
             : x.Rating != y.Rating ? y.Rating.CompareTo(x.Rating)
-            : string.CompareOrdinal(x.Model, y.Model));
+            : x.Index.CompareTo(y.Index));
 
         return new RatingTable(rows, aggregated.Battles, options.BootstrapRounds, options.Seed, options.ConfidenceLevel, computedAt,
             PairwiseMatrices.WinFractions(aggregated), PairwiseMatrices.BattleCounts(aggregated));
+    }
+
+    /// <summary>The Bradley–Terry ratings alone, by model number: what <see cref="Compute(IndexedBattles, DateTimeOffset, LeaderboardOptions?)"/>
+    /// ranks by, to the bit, without the bootstrap, Elo or tables (the arena screens its judges with them first).</summary>
+    public static double[] Ratings(IndexedBattles battles, LeaderboardOptions? options = null)
+    {
+        options ??= LeaderboardOptions.Default;
+        return BradleyTerry.Ratings(AggregatedBattles.From(battles).Totals(), options.Scale, options.L2);
     }
 
     /// <summary>Each model's wins, ties and losses, from either side of the battle.</summary>

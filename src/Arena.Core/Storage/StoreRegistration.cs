@@ -27,6 +27,7 @@ public static class StoreRegistration
         services.AddOptions<BattleOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IBattleService, BattleService>();
+        services.AddSingleton<LeaderboardSignal>();
         services.AddScoped<ILeaderboardService, LeaderboardService>();
         return services;
     }

@@ -1,6 +1,5 @@
 using Arena.Core;
 using Arena.Core.Battles;
-using Arena.Web.Accounts;
 using Arena.Web.Battles;
 using Microsoft.Extensions.Options;
 
@@ -22,17 +21,14 @@ public static class BattlesApi
         var api = app.MapGroup("/api/battles");
 
         api.MapPost("/{id:guid}/vote", async (Guid id, VoteRequest body, HttpContext http, IBattleService battles,
-            LeaderboardSignal signal, IOptions<BattleWebOptions> options, CancellationToken ct) =>
+            IOptions<BattleWebOptions> options, CancellationToken ct) =>
         {
             if (WinnerNames.Parse(body.Winner) is not { } winner)
                 return Results.Problem("winner must be a, b, tie or bothbad", statusCode: StatusCodes.Status400BadRequest);
-            var viewer = ViewerClaims.From(http.User);
-            var key = JudgeKeys.For(viewer, "ip" + JudgeContext.AddressHash(http, options.Value));
+            var judge = JudgeContext.Of(http, options.Value);
             try
             {
-                var reveal = await battles.Vote(id, key, winner, ct);
-                signal.VoteCast();
-                return Results.Ok(reveal);
+                return Results.Ok(await battles.Vote(id, judge.Key, winner, ct));
             }
             catch (DomainException e) { return DomainResults.Problem(e); }
         }).RequireRateLimiting(BattleRateLimiting.VotePolicy).DisableAntiforgery();

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Arena.Web.Accounts;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Arena.Web.Battles;
@@ -20,18 +19,20 @@ public static class BattleRateLimiting
             o.OnRejected = (context, ct) => new ValueTask(Results.Problem("too many requests; wait a minute and try again",
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext));
             o.AddPolicy(VotePolicy, http =>
-            {
-                var viewer = ViewerClaims.From(http.User);
-                var partition = viewer.UserId is { } id ? $"user:{id:N}" : $"ip:{JudgeContext.AddressHash(http, options)}";
-                return RateLimitPartition.GetFixedWindowLimiter(partition,
-                    _ => Window(viewer.IsSignedIn ? limits.VotesPerMinute : limits.AnonymousVotesPerMinute));
-            });
+                Partition(JudgeContext.Of(http, options), limits.VotesPerMinute, limits.AnonymousVotesPerMinute));
         });
         return services;
     }
 
+    /// <summary>The partition every battle limit counts a judge in, API and circuit alike: a signed-in judge per
+    /// user, an anonymous one per address (a new tab or a dropped cookie is a new anonymous key, the address is not).</summary>
+    public static RateLimitPartition<string> Partition(Judge judge, int signedInPerMinute, int anonymousPerMinute) =>
+        judge.Viewer.UserId is { } id
+            ? RateLimitPartition.GetFixedWindowLimiter($"user:{id:N}", _ => Window(signedInPerMinute))
+            : RateLimitPartition.GetFixedWindowLimiter($"ip:{judge.IpHash}", _ => Window(anonymousPerMinute));
+
     /// <summary>A one-minute fixed window of <paramref name="permits"/>, no queue: an over-eager client is told at once.</summary>
-    public static FixedWindowRateLimiterOptions Window(int permits) => new()
+    private static FixedWindowRateLimiterOptions Window(int permits) => new()
     {
         PermitLimit = Math.Max(1, permits),
         Window = TimeSpan.FromMinutes(1),

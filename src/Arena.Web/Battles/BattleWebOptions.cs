@@ -1,10 +1,9 @@
 namespace Arena.Web.Battles;
 
-/// <summary>The web side of "Arena:Arena" (the domain side is Core's BattleOptions, same section).</summary>
+/// <summary>The web side of the battles section (<see cref="Arena.Core.Battles.BattleOptions.Section"/>, where Core's
+/// BattleOptions holds the domain side).</summary>
 public sealed class BattleWebOptions
 {
-    public const string Section = "Arena:Arena";
-
     /// <summary>Salt of the client-address hash stored with battles; set it per deployment so hashes cannot be
     /// reversed by trying every IPv4 address with the default.</summary>
     public string AddressSalt { get; set; } = "arena";

@@ -1,4 +1,3 @@
-using Arena.Core;
 using Arena.Core.Battles;
 using Arena.Web.Accounts;
 using Microsoft.Extensions.Options;
@@ -21,12 +20,15 @@ public sealed class JudgeContext(CurrentViewer viewer, IHttpContextAccessor http
         return new Judge(v, JudgeKeys.For(v, _anonymousToken), AddressHash(http.HttpContext, options.Value));
     }
 
-    public static string AddressHash(HttpContext? context, BattleWebOptions options) =>
-        JudgeKeys.HashAddress(context?.Connection.RemoteIpAddress?.ToString(), options.AddressSalt);
-}
+    /// <summary>The judge of an API request: the signed-in user, or an anonymous judge known by its address (a
+    /// battle started anonymously in a browser tab belongs to that tab, not to its address).</summary>
+    public static Judge Of(HttpContext request, BattleWebOptions options)
+    {
+        var viewer = ViewerClaims.From(request.User);
+        var ipHash = AddressHash(request, options);
+        return new Judge(viewer, JudgeKeys.For(viewer, "ip" + ipHash), ipHash);
+    }
 
-public sealed record Judge(Viewer Viewer, string Key, string IpHash)
-{
-    /// <summary>What rate limits are counted against: the user, or for anonymous judges the address.</summary>
-    public string LimitPartition => Viewer.UserId is { } id ? $"user:{id:N}" : $"ip:{IpHash}";
+    private static string AddressHash(HttpContext? context, BattleWebOptions options) =>
+        JudgeKeys.HashAddress(context?.Connection.RemoteIpAddress?.ToString(), options.AddressSalt);
 }

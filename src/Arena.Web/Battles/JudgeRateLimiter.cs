@@ -5,8 +5,8 @@ namespace Arena.Web.Battles;
 
 /// <summary>
 /// Rate limits for battles started and votes cast from the Blazor circuit, where no HTTP request passes the
-/// ASP.NET Core rate-limiting middleware. Same primitives (System.Threading.RateLimiting fixed windows) and the same
-/// numbers as the API's policies (<see cref="BattleRateLimiting"/>); the two keep separate counters.
+/// ASP.NET Core rate-limiting middleware. Same partitions and windows as the API's policy
+/// (<see cref="BattleRateLimiting.Partition"/>) and the same numbers; the two keep separate counters.
 /// </summary>
 public sealed class JudgeRateLimiter : IDisposable
 {
@@ -30,8 +30,7 @@ public sealed class JudgeRateLimiter : IDisposable
     }
 
     private static PartitionedRateLimiter<Judge> Create(int signedIn, int anonymous) =>
-        PartitionedRateLimiter.Create<Judge, string>(j => RateLimitPartition.GetFixedWindowLimiter(j.LimitPartition,
-            _ => BattleRateLimiting.Window(j.Viewer.IsSignedIn ? signedIn : anonymous)));
+        PartitionedRateLimiter.Create<Judge, string>(j => BattleRateLimiting.Partition(j, signedIn, anonymous));
 
     public void Dispose()
     {

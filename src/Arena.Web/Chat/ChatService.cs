@@ -80,11 +80,6 @@ public sealed class ChatService(IBus bus, ReplyStreams streams, IOptions<ArenaOp
             throw DomainException.Invalid("Each turn's role must be system, user or assistant.");
         if (turns.Any(t => (t.Content ?? "").Length > Options.MaxTurnChars))
             throw DomainException.Invalid($"A message is longer than {Options.MaxTurnChars} characters.");
-        if (!(double.IsFinite(p.Temperature) && p.Temperature >= 0 && p.Temperature <= 4))
-            throw DomainException.Invalid("Temperature must be in [0, 4].");
-        if (!(double.IsFinite(p.TopP) && p.TopP > 0 && p.TopP <= 1))
-            throw DomainException.Invalid("Top-p must be in (0, 1].");
-        if (p.MaxTokens is < 1 or > 1024) throw DomainException.Invalid("Max tokens must be in 1..1024.");
-        if (p.Seed is < 0) throw DomainException.Invalid("The seed must be zero or positive.");
+        if (SamplingBounds.Problem(p) is { } problem) throw DomainException.Invalid(problem);
     }
 }

@@ -44,17 +44,18 @@ public static class ServiceRegistration
         return builder;
     }
 
-    /// <summary>The arena: battle and web options ("Arena:Arena"), the judge of a circuit, rate limits, the
-    /// leaderboard refresher.</summary>
+    /// <summary>The arena: battle and web options (both halves of "Arena:Battles"), the judge of a circuit, rate
+    /// limits, the Arena page's battle workflow, the leaderboard refresher.</summary>
     private static IServiceCollection AddArenaBattles(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<BattleOptions>(config.GetSection(BattleOptions.Section));
-        services.Configure<BattleWebOptions>(config.GetSection(BattleWebOptions.Section));
-        var web = config.GetSection(BattleWebOptions.Section).Get<BattleWebOptions>() ?? new BattleWebOptions();
+        var section = config.GetSection(BattleOptions.Section);
+        services.Configure<BattleOptions>(section);
+        services.Configure<BattleWebOptions>(section);
+        var web = section.Get<BattleWebOptions>() ?? new BattleWebOptions();
         services.AddHttpContextAccessor();
         services.AddScoped<JudgeContext>();
         services.AddSingleton<JudgeRateLimiter>();
-        services.AddSingleton<LeaderboardSignal>();
+        services.AddTransient<BattleWorkflow>();
         services.AddBattleRateLimiting(web);
         services.AddHostedService<LeaderboardRefresher>();
         return services;

@@ -8,9 +8,6 @@ namespace Arena.Worker.Chat;
 /// <summary>The engine's conversation and sampling options from a GenerateReply, refusing what the worker will not run.</summary>
 public static class ChatRequestMapper
 {
-    public const int MaxTokens = 1024;
-    public const double MaxTemperature = 4;
-
     static readonly string[] Roles = ["system", "user", "assistant"];
 
     public static IReadOnlyList<ChatMessage> Conversation(IReadOnlyList<ChatTurn>? turns)
@@ -30,9 +27,7 @@ public static class ChatRequestMapper
     public static SamplingOptions Sampling(SamplingParameters? p)
     {
         p ??= new SamplingParameters();
-        if (p.MaxTokens is < 1 or > MaxTokens) throw new InvalidRequestException($"max tokens must be in 1..{MaxTokens}, got {p.MaxTokens}");
-        if (!(p.Temperature is >= 0 and <= MaxTemperature)) throw new InvalidRequestException($"temperature must be in 0..{MaxTemperature}, got {p.Temperature}");
-        if (!(p.TopP is > 0 and <= 1)) throw new InvalidRequestException($"top-p must be in (0, 1], got {p.TopP}");
+        if (SamplingBounds.Problem(p) is { } problem) throw new InvalidRequestException(problem);
         return new SamplingOptions { MaxNewTokens = p.MaxTokens, Temperature = p.Temperature, TopP = p.TopP, Seed = p.Seed };
     }
 }

@@ -67,6 +67,23 @@ public sealed class BattleServiceTests(StoreFixture db) : IClassFixture<StoreFix
     }
 
     [Fact]
+    public async Task ARecordedVoteRaisesTheLeaderboardSignalAndARefusedOneDoesNot()
+    {
+        var b = NewBase();
+        await Model(b, "Signal one");
+        await Model(b, "Signal two");
+        var (battle, _, key) = await Answered(b);
+        var signal = db.Services.GetRequiredService<LeaderboardSignal>();
+        while (signal.Reader.TryRead(out _)) { }
+
+        await Battles(s => s.Vote(battle.BattleId, key, Winner.Tie));
+        Assert.True(signal.Reader.TryRead(out _));
+
+        await ErrorOf(() => Battles(s => s.Vote(battle.BattleId, key, Winner.Tie)));
+        Assert.False(signal.Reader.TryRead(out _));
+    }
+
+    [Fact]
     public async Task AVoteIsAcceptedOnceAndRevealsBothModels()
     {
         var b = NewBase();

@@ -51,7 +51,7 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor, Microsoft.AspNetCore.Http.HttpContextAccessor>();
         Context.Services.AddScoped<JudgeContext>();
         Context.Services.AddSingleton<JudgeRateLimiter>();
-        Context.Services.AddSingleton<LeaderboardSignal>();
+        Context.Services.AddTransient<BattleWorkflow>();
         Auth = Context.AddAuthorization();
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", true));
     }

@@ -1,6 +1,6 @@
 using Arena.Core;
 using Arena.Core.Bakes;
-using Arena.Core.Storage;
+using Arena.Core.Models;
 using Arena.Web.Accounts;
 using Arena.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -30,8 +30,8 @@ public class ArenaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Arena:Worker:Enabled", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The leaderboard refresher reacts within a second or two (production waits longer to batch votes).
-        builder.UseSetting("Arena:Arena:Leaderboard:Debounce", "00:00:00.200");
-        builder.UseSetting("Arena:Arena:Leaderboard:PollInterval", "00:00:01");
+        builder.UseSetting("Arena:Battles:Leaderboard:Debounce", "00:00:00.200");
+        builder.UseSetting("Arena:Battles:Leaderboard:PollInterval", "00:00:01");
     }
 
     /// <summary>A new account, as the viewer it signs in as.</summary>

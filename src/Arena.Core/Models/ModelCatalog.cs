@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Arena.Contracts.Models;
-using Arena.Core.Models;
 using Marten;
 
-namespace Arena.Core.Storage;
+namespace Arena.Core.Models;
 
 /// <remarks>Each call opens its own short session: Blazor Server keeps scoped services for a whole circuit, where two
 /// UI events may overlap, and a Marten session is not safe for concurrent use.</remarks>

@@ -1,9 +1,9 @@
-using Arena.Core.Bakes;
 using Arena.Core.Models;
+using Arena.Core.Storage;
 using Marten;
 using Microsoft.Extensions.Options;
 
-namespace Arena.Core.Storage;
+namespace Arena.Core.Bakes;
 
 /// <remarks>One short session per call (see ModelCatalog).</remarks>
 public sealed class BakeService(IDocumentStore store, IModelCatalog catalog, IBakeDispatcher dispatcher, IOptions<BakeLimits> limits) : IBakeService

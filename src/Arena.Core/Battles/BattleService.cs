@@ -1,16 +1,17 @@
-using Arena.Core.Battles;
 using Arena.Core.Models;
 using Arena.Core.Ratings;
+using Arena.Core.Storage;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
 
-namespace Arena.Core.Storage;
+namespace Arena.Core.Battles;
 
 /// <remarks>One short session per call (see ModelCatalog). Writes to an existing battle go through
 /// <see cref="StreamAppender"/>, so two concurrent votes on one battle cannot both land: the second loses the
 /// stream-version check, reads the battle again and is answered as a double vote.</remarks>
-public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> options, TimeProvider clock) : IBattleService
+public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> options, TimeProvider clock,
+    LeaderboardSignal signal) : IBattleService
 {
     BattleOptions Options => options.Value;
 
@@ -63,7 +64,7 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
     public async Task<BattleReveal> Vote(Guid battleId, string judgeKey, Winner winner, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(winner)) throw DomainException.Invalid("the vote must be A, B, tie or both bad");
-        return await store.Append<BattleView, BattleReveal>(battleId, async (stream, session) =>
+        var reveal = await store.Append<BattleView, BattleReveal>(battleId, async (stream, session) =>
         {
             var battle = Own(stream, judgeKey);
             if (battle.IsVoted) throw new DomainException(DomainError.Conflict, "you already voted on this battle");
@@ -75,6 +76,8 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
             stream.AppendOne(new Voted(winner, leak, clock.GetUtcNow()));
             return RevealOf(battle.Id, winner, leak, a, b);
         }, ct);
+        signal.VoteCast();
+        return reveal;
     }
 
     public async Task<BattleReveal?> Reveal(Guid battleId, string judgeKey, CancellationToken ct = default)

@@ -1,9 +1,9 @@
-using Arena.Core.Bakes;
 using Arena.Core.Models;
+using Arena.Core.Storage;
 using Marten;
 using Microsoft.Extensions.Logging;
 
-namespace Arena.Core.Storage;
+namespace Arena.Core.Bakes;
 
 /// <summary>
 /// Appends what workers report to the job's stream through <see cref="StreamAppender"/>: a completion and a

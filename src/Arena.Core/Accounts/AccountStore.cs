@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
-using Arena.Core.Accounts;
 using Marten;
 using JasperFx;
 using Marten.Exceptions;
 
-namespace Arena.Core.Storage;
+namespace Arena.Core.Accounts;
 
 /// <remarks>One short session per call (see ModelCatalog).</remarks>
 public sealed partial class AccountStore(IDocumentStore store) : IAccountStore

@@ -1,16 +1,15 @@
 using System.Diagnostics;
-using Arena.Core.Battles;
 using Arena.Core.Models;
 using Arena.Core.Ratings;
 using Marten;
 using Microsoft.Extensions.Options;
 
-namespace Arena.Core.Storage;
+namespace Arena.Core.Battles;
 
 /// <summary>
 /// Votes (the BattleView snapshots of voted battles) → the pure <see cref="Leaderboard"/> → a stored
-/// <see cref="LeaderboardSnapshot"/>. Models are keyed by id in the computation (names are not unique) and named
-/// only in the stored rows. One short session per call (see ModelCatalog).
+/// <see cref="LeaderboardSnapshot"/>. Models are numbered by id for the computation (<see cref="NumberedVotes"/>:
+/// names are not unique) and read back by number. One short session per call (see ModelCatalog).
 /// </summary>
 public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOptions> options, TimeProvider clock) : ILeaderboardService
 {
@@ -47,9 +46,12 @@ public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOpti
             {
                 BootstrapRounds = Options.BootstrapRounds, Seed = Options.BootstrapSeed, Parallel = Options.ParallelBootstrap,
             };
-            var table = Leaderboard.Compute(ToBattles(blind), snapshot.ComputedAt, leaderboardOptions);
-            var ratings = table.Models.ToDictionary(r => Guid.Parse(r.Model), r => r.Rating);
-            var outliers = OutlierJudges.Find(blind, ratings, leaderboardOptions.Scale, Options.OutlierMinVotes, Options.OutlierZ);
+            var numbered = NumberedVotes.From(blind);
+            var models = (await session.LoadManyAsync<ArenaModel>(ct, numbered.Models)).ToDictionary(m => m.Id);
+            var name = Names(models.Values);
+            // The judges are screened with the ratings alone: the bootstrap is only wanted for the table.
+            var ratings = Leaderboard.Ratings(numbered.Battles(name), leaderboardOptions);
+            var outliers = OutlierJudges.Find(numbered, ratings, leaderboardOptions.Scale, Options.OutlierMinVotes, Options.OutlierZ);
             if (outliers.Count > 0)
             {
                 var kept = blind.Where(v => !outliers.Contains(v.JudgeKey)).ToList();
@@ -57,9 +59,13 @@ public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOpti
                 snapshot.ExcludedJudges = outliers.Count;
                 snapshot.ExcludedJudgeKeys = [.. outliers.Order()];
                 blind = kept;
-                table = blind.Count > 0 ? Leaderboard.Compute(ToBattles(blind), snapshot.ComputedAt, leaderboardOptions) : null;
+                numbered = NumberedVotes.From(kept);
             }
-            if (table is not null) await Fill(snapshot, table, session, ct);
+            if (blind.Count > 0)
+            {
+                var table = Leaderboard.Compute(numbered.Battles(name), snapshot.ComputedAt, leaderboardOptions);
+                await Fill(snapshot, table, numbered.Models, models, session, ct);
+            }
         }
         snapshot.Votes = blind.Count;
         snapshot.ComputeSeconds = watch.Elapsed.TotalSeconds;
@@ -76,9 +82,16 @@ public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOpti
         var votes = (await Voted(session).ToListAsync(ct))
             .Where(v => !v.IdentityLeak && !excluded.Contains(v.JudgeKey)).ToList();
         var ids = votes.SelectMany(v => new[] { v.ModelAId, v.ModelBId }).Distinct().ToArray();
-        var names = ExportNames.For(await session.LoadManyAsync<ArenaModel>(ct, ids));
-        string Name(Guid id) => names.GetValueOrDefault(id) ?? $"removed #{id.ToString("N")[..8]}";
-        return votes.Select(v => new Battle(Name(v.ModelAId), Name(v.ModelBId), v.Winner!.Value, Timestamp(v))).ToList();
+        var name = Names(await session.LoadManyAsync<ArenaModel>(ct, ids));
+        return votes.Select(v => new Battle(name(v.ModelAId), name(v.ModelBId), v.Winner!.Value, v.Timestamp)).ToList();
+    }
+
+    /// <summary>A model's name in the export and in the rating code's output (<see cref="ExportNames"/>); a model no
+    /// longer stored is "removed #1a2b3c4d".</summary>
+    static Func<Guid, string> Names(IEnumerable<ArenaModel> models)
+    {
+        var names = ExportNames.For(models);
+        return id => names.GetValueOrDefault(id) ?? $"removed #{id.ToString("N")[..8]}";
     }
 
     /// <summary>Every voted battle, oldest vote first (online Elo depends on the order).</summary>
@@ -89,27 +102,22 @@ public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOpti
             Winner = v.Winner, VotedAt = v.VotedAt, IdentityLeak = v.IdentityLeak,
         });
 
-    static List<Battle> ToBattles(IEnumerable<CastVote> votes) =>
-        votes.Select(v => new Battle(v.ModelAId.ToString("N"), v.ModelBId.ToString("N"), v.Winner!.Value, Timestamp(v))).ToList();
-
-    static double Timestamp(CastVote v) => (v.VotedAt ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds() / 1000.0;
-
-    async Task Fill(LeaderboardSnapshot snapshot, RatingTable table, IQuerySession session, CancellationToken ct)
+    /// <summary>The table's rows and matrices, by model number: <paramref name="ids"/> maps a number to its model.</summary>
+    async Task Fill(LeaderboardSnapshot snapshot, RatingTable table, IReadOnlyList<Guid> ids,
+        IReadOnlyDictionary<Guid, ArenaModel> models, IQuerySession session, CancellationToken ct)
     {
-        var ids = table.Models.Select(r => Guid.Parse(r.Model)).ToList();
-        var models = (await session.LoadManyAsync<ArenaModel>(ct, ids)).ToDictionary(m => m.Id);
-        var parentIds = models.Values.Where(m => m.ParentId is not null).Select(m => m.ParentId!.Value).Distinct().ToArray();
+        var parentIds = ids.Select(id => models.GetValueOrDefault(id)?.ParentId).OfType<Guid>().Distinct().ToArray();
         var parents = (await session.LoadManyAsync<ArenaModel>(ct, parentIds)).ToDictionary(m => m.Id, m => m.Name);
         snapshot.Rows = table.Models.Select(r =>
         {
-            var id = Guid.Parse(r.Model);
+            var id = ids[r.Index];
             var m = models.GetValueOrDefault(id);
             var parentName = m?.ParentId is { } p ? parents.GetValueOrDefault(p) : null;
             return new LeaderboardRow(id, m?.Name ?? "(removed model)", m?.OwnerName ?? "", m?.ParentId, parentName,
                 m?.BaseModel ?? "", r.Rank, r.Rating, r.CiLow, r.CiHigh, r.Elo, r.Battles, r.WinRate,
                 r.Battles < Options.ProvisionalBelow);
         }).ToList();
-        snapshot.MatrixModelIds = table.WinFractions.Models.Select(Guid.Parse).ToList();
+        snapshot.MatrixModelIds = [.. ids];
         snapshot.WinFractions = table.WinFractions.Values;
         snapshot.BattleCounts = table.BattleCounts.Values;
     }
