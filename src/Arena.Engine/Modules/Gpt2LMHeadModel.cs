@@ -1,4 +1,3 @@
-using Arena.Engine.Checkpoints;
 using static TorchSharp.torch;
 
 namespace Arena.Engine.Modules;
