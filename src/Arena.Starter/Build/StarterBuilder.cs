@@ -5,7 +5,7 @@ using Arena.Engine.Checkpoints;
 using Arena.Engine.Generation;
 using Arena.Engine.Modules;
 using Arena.Engine.Tokenization;
-using Arena.Engine.Training;
+using Arena.Starter.Training;
 using Arena.Starter.Behaviors;
 using Arena.Starter.Tokenizer;
 using Arena.Starter.World;

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Tests.Training;
+namespace Arena.Engine.Tests;
 
 public class CpuPrecisionTests
 {
