@@ -3,7 +3,7 @@ using Arena.Starter.Build;
 namespace Arena.Cli.Commands;
 
 /// <summary>
-/// arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force], plus the recipe's
+/// arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--dtype bf16|f32] [--force], plus the recipe's
 /// knobs for experiments (--copy-steps, --guide, --guide-heads, --hidden, --layers, --average F|none, …; defaults in
 /// <see cref="StarterBuildOptions"/>).
 /// </summary>

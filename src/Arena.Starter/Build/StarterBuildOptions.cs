@@ -47,12 +47,13 @@ public sealed record StarterBuildOptions
     /// <summary>Guide only the first this-many steps of the mixed training (null: all of it; drills are always guided).</summary>
     public int? GuideSteps { get; init; }
     /// <summary>
-    /// The dtype the model computes in while training: bf16 (mixed precision, float32 master weights) runs a step ~2×
-    /// faster than float32 on a CPU with AVX-512 BF16, so the same minutes buy twice the steps; on a CPU without bf16
-    /// instructions it runs 13× slower, so the default is whichever this machine computes faster
-    /// (<see cref="Engine.CpuPrecision"/>). The checkpoint is written in bf16 either way.
+    /// The dtype the model computes in while training: bf16 (mixed precision, float32 master weights), the recipe of the
+    /// shipped model, runs a step ~2× faster than float32 on a CPU with AVX-512 BF16, so the same minutes buy twice the
+    /// steps; on a CPU without bf16 instructions it runs up to 13× slower, and float32 is the better choice there
+    /// (<c>arena bench</c> says which this CPU computes faster). Always this value, never a measurement: one seed makes
+    /// one model wherever it is built. The checkpoint is written in bf16 either way.
     /// </summary>
-    public TorchSharp.torch.ScalarType TrainingDType { get; init; } = Engine.CpuPrecision.TrainingDType;
+    public TorchSharp.torch.ScalarType TrainingDType { get; init; } = TorchSharp.torch.ScalarType.BFloat16;
     /// <summary>
     /// The model ends on the mean of its weights from this fraction of the mixed training on (see
     /// <see cref="Training.WeightAverage"/>); null: on the last step's weights. The last quarter: on the same
