@@ -12,7 +12,7 @@ namespace Arena.Starter.Tokenizer;
 /// </summary>
 public static class TokenizerFiles
 {
-    /// <summary>ChatML, as <see cref="World.ChatMlFormatter"/> writes it; no default system prompt.</summary>
+    /// <summary>ChatML, as the engine's <see cref="ChatMlFormat"/> renders it; no default system prompt.</summary>
     public const string ChatTemplate =
         @"{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>' + '\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}";
 
