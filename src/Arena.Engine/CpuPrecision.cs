@@ -8,7 +8,8 @@ namespace Arena.Engine;
 /// matmul runs 3–6× faster than a float32 one and mixed-precision training pays (docs/benchmarks.md); without them
 /// libtorch widens bf16 in software, and the starter's training step ran 13× <i>slower</i> than float32 (AMD EPYC
 /// Zen 3, AVX2 only, 2026-12-06): a build sized for 20 minutes would need hours, or spend its budget on a tenth of the
-/// steps. So the training dtype of a CPU run is measured on the machine, not assumed from the last one.
+/// steps. The answer is advice for whoever picks a dtype (<c>arena bench</c> prints it), never the pick itself: a timing
+/// differs from machine to machine, so a training run that followed it would make a different model from the same seed.
 /// </summary>
 public static class CpuPrecision
 {
@@ -16,9 +17,6 @@ public static class CpuPrecision
 
     /// <summary>True when a bf16 matmul on this CPU takes well under the float32 one's time (measured once per process).</summary>
     public static bool FastBFloat16 => fastBFloat16.Value;
-
-    /// <summary>The dtype a model should compute in while training on this CPU: bf16 where it is fast, else float32.</summary>
-    public static ScalarType TrainingDType => FastBFloat16 ? ScalarType.BFloat16 : ScalarType.Float32;
 
     /// <summary>
     /// Interleaved timings of a 384³ matmul in both dtypes, the best of several each, so a busy machine slows both alike.

@@ -25,7 +25,7 @@ public static class BenchCommand
 
         using var model = modelDir is not null ? ModelLoader.Load(modelDir, dev.DType, dev.Device) : RandomModel(shape!, dev);
         Console.WriteLine($"model {(modelDir ?? shape)}, {model.parameters().Sum(p => p.NumberOfElements) / 1e6:F1} M parameters, {dev.Device.type} {dev.DType}, {Environment.ProcessorCount} CPU threads visible, torch threads {Arena.Engine.TorchThreads.Count}, " +
-                          $"bf16 {(Arena.Engine.CpuPrecision.FastBFloat16 ? "faster" : "slower")} than float32 on this CPU");
+                          $"bf16 {(Arena.Engine.CpuPrecision.FastBFloat16 ? "faster" : "slower")} than float32 on this CPU (advice for arena starter build --dtype)");
         Console.WriteLine("| batch | prompt | new | prefill tok/s | decode tok/s | ms/step |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
         foreach (var b in batches)

@@ -1,4 +1,5 @@
 using Arena.Engine.Checkpoints;
+using Arena.Engine.Modules;
 
 namespace Arena.Cli.Commands;
 

@@ -4,7 +4,7 @@ using Arena.Starter.Build;
 namespace Arena.Cli.Commands;
 
 /// <summary>
-/// arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--force], plus the recipe's
+/// arena starter build --out DIR [--minutes M] [--seed S] [--steps N] [--conversations N] [--dtype bf16|f32] [--force], plus the recipe's
 /// knobs for experiments (--copy-steps, --guide, --guide-heads, --hidden, --layers, --average F|none, …; defaults in
 /// <see cref="StarterBuildOptions"/>).
 /// </summary>
@@ -60,7 +60,7 @@ public static class StarterCommand
         var builder = new StarterBuilder(options)
         {
             Log = m => { bar.Done(); Console.Error.WriteLine(m); },
-            Progress = new SyncProgress<Arena.Engine.Training.TrainingProgress>(p => bar.Update("training", (double)p.Step / p.TotalSteps,
+            Progress = new SyncProgress<Arena.Starter.Training.TrainingProgress>(p => bar.Update("training", (double)p.Step / p.TotalSteps,
                 $"step {p.Step}/{p.TotalSteps} loss {p.Loss:F3} {p.TokensPerSecond:N0} tok/s", p.Remaining)),
         };
         var report = builder.Build(output.Staging).GetAwaiter().GetResult();

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Arena.Engine.Lora;
 using Arena.Engine.Modules;
 using Arena.Engine.Tokenization;
-using Arena.Engine.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -94,7 +93,7 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
     {
         using var optimizer = optim.AdamW(adapter.Parameters().Cast<Parameter>(), r.LearningRate, 0.9, 0.999, 1e-8, r.WeightDecay);
         var totalSteps = r.Epochs * batches.Count;
-        var schedule = new TrainingOptions { LearningRate = r.LearningRate, WarmupSteps = Math.Max(1, Math.Min(10, totalSteps / 10)), MinLearningRateRatio = 0.1 };
+        var warmupSteps = Math.Max(1, Math.Min(10, totalSteps / 10));
         var checkpointSteps = r.CheckpointFractions.Select(f => (Fraction: f, Step: Math.Max(1, (int)Math.Round(f * totalSteps)))).ToList();
         var checkpoints = new List<(double, LoraAdapter)>();
         var epochs = new List<EpochStats>();
@@ -118,7 +117,7 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
                 {
                     ct.ThrowIfCancellationRequested();
                     var b = order[i];
-                    var lr = LearningRateSchedule.At(step, totalSteps, schedule);
+                    var lr = LearningRateSchedule.At(step, totalSteps, r.LearningRate, warmupSteps, minRatio: 0.1);
                     foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
                     var (kl, n) = i < own.Count
                         ? TrainStep(optimizer, adapter, own[i], teacher, null, r.GradClip)

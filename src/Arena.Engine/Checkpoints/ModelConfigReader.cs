@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Arena.Engine.Modules;
 
 namespace Arena.Engine.Checkpoints;
 

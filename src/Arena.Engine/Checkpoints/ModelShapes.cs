@@ -1,3 +1,5 @@
+using Arena.Engine.Modules;
+
 namespace Arena.Engine.Checkpoints;
 
 /// <summary>Well-known model geometries, for benchmarks on random weights (no download needed).</summary>

@@ -30,20 +30,6 @@ public static class Attention
         return y.MoveToOuterDisposeScope();
     }
 
-    /// <summary>
-    /// Log attention weights of one head: q (B, T, hd), k (B, S, hd), mask (B, 1, T, S) or null for plain causal
-    /// (the T queries being the last T of the S keys). Returns (B, T, S), the log of what SDPA's softmax computes.
-    /// </summary>
-    public static Tensor LogWeights(Tensor q, Tensor k, Tensor? mask)
-    {
-        using var scope = NewDisposeScope();
-        long t = q.shape[1], s = k.shape[1];
-        // Softmax in float32 even for a bf16 model: the log of a small weight is what the guide's loss reads.
-        var scores = q.matmul(k.transpose(1, 2)).to_type(ScalarType.Float32).div(Math.Sqrt(q.shape[2]));  // (B, T, S)
-        var allowed = mask?.squeeze(1) ?? ones(t, s, dtype: ScalarType.Bool, device: q.device).tril(s - t).unsqueeze(0);
-        return scores.masked_fill(allowed.logical_not(), float.NegativeInfinity).log_softmax(-1).MoveToOuterDisposeScope();
-    }
-
     /// <summary>(B, n_kv, S, hd) → (B, n_kv·groups, S, hd), each kv head shared by <paramref name="groups"/> query heads.</summary>
     public static Tensor RepeatKv(Tensor x, int groups)
     {

@@ -7,5 +7,4 @@ public sealed record AttentionContext(
     Tensor? Cos,          // (B, 1, T, hd) rotary tables; null for GPT-2
     Tensor? Sin,
     Tensor? Mask,         // (B, 1, T, S) bool, or null when plain causal (no padding) suffices
-    KvCache? Cache,
-    AttentionTaps? Taps = null);  // heads whose weights a trainer wants to see
+    KvCache? Cache);

@@ -1,4 +1,3 @@
-using Arena.Engine.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -20,7 +19,7 @@ public abstract class CausalLM : nn.Module
     }
 
     /// <summary>ids, positions (B, T); mask (B, 1, T, S) or null → final hidden states (B, T, C).</summary>
-    protected abstract Tensor Trunk(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache, AttentionTaps? taps);
+    protected abstract Tensor Trunk(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache);
 
     /// <summary>The output projection's weight (V, C): lm_head, or the token embedding when tied.</summary>
     public abstract Tensor HeadWeight { get; }
@@ -39,11 +38,8 @@ public abstract class CausalLM : nn.Module
         return Logits(h).MoveToOuterDisposeScope();
     }
 
-    /// <summary>
-    /// Final hidden states (B, T, C); see <see cref="Forward"/>. <paramref name="taps"/> records the attention weights
-    /// of chosen heads on the way (training only).
-    /// </summary>
-    public Tensor Hidden(Tensor ids, Tensor? keyMask = null, Tensor? positions = null, KvCache? cache = null, AttentionTaps? taps = null)
+    /// <summary>Final hidden states (B, T, C); see <see cref="Forward"/>.</summary>
+    public Tensor Hidden(Tensor ids, Tensor? keyMask = null, Tensor? positions = null, KvCache? cache = null)
     {
         using var scope = NewDisposeScope();
         long b = ids.shape[0], t = ids.shape[1];
@@ -52,7 +48,7 @@ public abstract class CausalLM : nn.Module
         Tensor? mask = null;
         if (keyMask is not null) mask = AttentionMask.Build(keyMask, (int)t);
         else if (past > 0 && t > 1) mask = AttentionMask.Build(ones(b, past + t, dtype: ScalarType.Bool, device: ids.device), (int)t);
-        var h = Trunk(ids, positions, mask, cache, taps);
+        var h = Trunk(ids, positions, mask, cache);
         cache?.Advance((int)t);
         return h.MoveToOuterDisposeScope();
     }

@@ -1,4 +1,3 @@
-using Arena.Engine.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,3 @@
-using Arena.Engine.Checkpoints;
 using static TorchSharp.torch;
 
 namespace Arena.Engine.Modules;
@@ -16,7 +15,6 @@ public sealed class Gpt2LMHeadModel : CausalLM
 
     public override Tensor HeadWeight => transformer.wte.weight;
 
-    protected override Tensor Trunk(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache, AttentionTaps? taps) =>
-        taps is null ? transformer.forward(ids, positions, mask, cache)
-            : throw new NotSupportedException("attention taps are implemented for the Llama family only");
+    protected override Tensor Trunk(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache) =>
+        transformer.forward(ids, positions, mask, cache);
 }

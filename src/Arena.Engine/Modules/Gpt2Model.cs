@@ -1,4 +1,3 @@
-using Arena.Engine.Checkpoints;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,4 +1,3 @@
-using Arena.Engine.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -27,6 +26,12 @@ public sealed class LlamaAttention : nn.Module
         RegisterComponents();
     }
 
+    /// <summary>This layer's index in the model.</summary>
+    public int Layer => layer;
+
+    /// <summary>Shown every forward step's queries, keys and head outputs when set (training only; null otherwise).</summary>
+    public IAttentionObserver? Observer { get; set; }
+
     public Tensor forward(Tensor x, AttentionContext ctx)
     {
         using var scope = NewDisposeScope();
@@ -41,12 +46,7 @@ public sealed class LlamaAttention : nn.Module
         v = v.transpose(1, 2);
         if (ctx.Cache is { } cache) (k, v) = cache.Append(layer, k, v);
         var y = Attention.Sdpa(q, k, v, ctx.Mask, nh / nkv);    // (B, nh, T, hd)
-        if (ctx.Taps is { } taps)
-            foreach (var h in taps.HeadsOf(layer))
-            {
-                taps.Record(layer, h, Attention.LogWeights(q.select(1, h), k.select(1, h / (nh / nkv)), ctx.Mask));
-                taps.RecordOutput(layer, h, y.select(1, h).matmul(o_proj.weight.narrow(1, h * hd, hd).t()));
-            }
+        Observer?.Observe(this, q, k, ctx.Mask, y);
         y = y.transpose(1, 2).reshape(b, t, nh * hd);           // (B, T, C)
         return o_proj.forward(y).MoveToOuterDisposeScope();
     }

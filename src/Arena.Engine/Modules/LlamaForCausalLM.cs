@@ -1,4 +1,3 @@
-using Arena.Engine.Checkpoints;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -19,6 +18,6 @@ public sealed class LlamaForCausalLM : CausalLM
 
     public override Tensor HeadWeight => (lm_head ?? model.embed_tokens).weight;
 
-    protected override Tensor Trunk(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache, AttentionTaps? taps) =>
-        model.forward(ids, positions, mask, cache, taps);
+    protected override Tensor Trunk(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache) =>
+        model.forward(ids, positions, mask, cache);
 }

@@ -1,4 +1,3 @@
-using Arena.Engine.Checkpoints;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -23,14 +22,13 @@ public sealed class LlamaModel : nn.Module
     }
 
     /// <summary>ids (B, T), positions (B, T) → hidden states (B, T, C) after the final norm.</summary>
-    public Tensor forward(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache, AttentionTaps? taps = null)
+    public Tensor forward(Tensor ids, Tensor positions, Tensor? mask, KvCache? cache)
     {
         using var scope = NewDisposeScope();
         var x = embed_tokens.forward(ids);
         var (cos, sin) = Rope.Tables(positions, invFreq, x.dtype);
-        var ctx = new AttentionContext(cos, sin, mask, cache, taps);
+        var ctx = new AttentionContext(cos, sin, mask, cache);
         foreach (var layer in layers) x = layer.forward(x, ctx);
         return norm.forward(x).MoveToOuterDisposeScope();
     }
-
 }

@@ -30,9 +30,13 @@ public static partial class ByteLevelPatterns
         _ => new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled),
     };
 
+    /// <summary>
+    /// <see cref="Gpt2"/> as a source-generated .NET regex. It sees UTF-16 units: the tokenizer wraps it in
+    /// <see cref="CodePointRegex"/> to split characters outside the BMP as Hugging Face does.
+    /// </summary>
     // CultureInvariant keeps (?i:'s) from following the current culture's casing rules (Turkish dotless i).
     [GeneratedRegex(Gpt2, RegexOptions.CultureInvariant)]
-    private static partial Regex Gpt2Regex();
+    public static partial Regex Gpt2Regex();
 
     [GeneratedRegex(Llama3, RegexOptions.CultureInvariant)]
     private static partial Regex Llama3Regex();

@@ -5,13 +5,15 @@ namespace Arena.Engine.Tokenization;
 
 /// <summary>
 /// Writes a byte-level BPE as a standard Hugging Face tokenizer.json (what GPT-2 style trainers emit), loadable
-/// by <see cref="TokenizerLoader"/> and by Hugging Face tokenizers/transformers.
+/// by <see cref="TokenizerLoader"/> and by Hugging Face tokenizers/transformers. The bytes are a pure function of the
+/// arguments (fixed key order, "\n" newlines on every OS), so a rebuilt tokenizer can be compared byte for byte.
 /// </summary>
 public static class TokenizerJsonWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
+        NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep "Ġthe" readable instead of "\u0120the"
     };
 
@@ -29,8 +31,22 @@ public static class TokenizerJsonWriter
         IReadOnlyList<AddedToken> addedTokens,
         string? splitPattern = null)
     {
+        // Written in memory first, so invalid arguments leave no file behind.
+        using var stream = new MemoryStream();
+        Write(stream, vocab, merges, addedTokens, splitPattern);
+        File.WriteAllBytes(path, stream.ToArray());
+    }
+
+    /// <summary>The same tokenizer.json into <paramref name="stream"/> (left open).</summary>
+    /// <exception cref="ArgumentException">As for the file overload.</exception>
+    public static void Write(
+        Stream stream,
+        IReadOnlyDictionary<string, int> vocab,
+        IReadOnlyList<(string Left, string Right)> merges,
+        IReadOnlyList<AddedToken> addedTokens,
+        string? splitPattern = null)
+    {
         Validate(vocab, merges, addedTokens);
-        using FileStream stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
         json.WriteString("version", "1.0");

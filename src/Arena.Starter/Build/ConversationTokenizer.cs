@@ -1,5 +1,5 @@
 using Arena.Engine.Tokenization;
-using Arena.Engine.Training;
+using Arena.Starter.Training;
 using Arena.Starter.World;
 
 namespace Arena.Starter.Build;

@@ -33,29 +33,30 @@ public sealed record StarterBuildOptions
     /// tokens that are only steps towards longer merges never occur in training and the model cannot copy them.
     /// </summary>
     public double SubwordDropout { get; init; } = 0;
-    /// <summary>Muon's peak learning rate for the hidden matrices (see <see cref="Engine.Training.Muon"/>); null: AdamW for all.</summary>
+    /// <summary>Muon's peak learning rate for the hidden matrices (see <see cref="Training.Muon"/>); null: AdamW for all.</summary>
     public double? MuonLearningRate { get; init; }
     /// <summary>
-    /// Weight of the induction-circuit attention guide (see <see cref="Engine.Training.AttentionGuide"/>); 0 trains
+    /// Weight of the induction-circuit attention guide (see <see cref="Training.AttentionGuide"/>); 0 trains
     /// without it.
     /// </summary>
     public double GuideWeight { get; init; } = 1;
-    /// <summary>Which heads the guide supervises, as layer.head:pattern (see <see cref="Engine.Training.AttentionGuide.Parse"/>).</summary>
+    /// <summary>Which heads the guide supervises, as layer.head:pattern (see <see cref="Training.AttentionGuide.Parse"/>).</summary>
     public string GuideHeads { get; init; } = "0.0:prev,1.0:ind,2.0:ind2,3.0:next";
     /// <summary>Weight of the guide's copy loss on induction heads (0: attention patterns only).</summary>
     public double GuideCopyWeight { get; init; } = 1;
     /// <summary>Guide only the first this-many steps of the mixed training (null: all of it; drills are always guided).</summary>
     public int? GuideSteps { get; init; }
     /// <summary>
-    /// The dtype the model computes in while training: bf16 (mixed precision, float32 master weights) runs a step ~2×
-    /// faster than float32 on a CPU with AVX-512 BF16, so the same minutes buy twice the steps; on a CPU without bf16
-    /// instructions it runs 13× slower, so the default is whichever this machine computes faster
-    /// (<see cref="Engine.CpuPrecision"/>). The checkpoint is written in bf16 either way.
+    /// The dtype the model computes in while training: bf16 (mixed precision, float32 master weights), the recipe of the
+    /// shipped model, runs a step ~2× faster than float32 on a CPU with AVX-512 BF16, so the same minutes buy twice the
+    /// steps; on a CPU without bf16 instructions it runs up to 13× slower, and float32 is the better choice there
+    /// (<c>arena bench</c> says which this CPU computes faster). Always this value, never a measurement: one seed makes
+    /// one model wherever it is built. The checkpoint is written in bf16 either way.
     /// </summary>
-    public TorchSharp.torch.ScalarType TrainingDType { get; init; } = Engine.CpuPrecision.TrainingDType;
+    public TorchSharp.torch.ScalarType TrainingDType { get; init; } = TorchSharp.torch.ScalarType.BFloat16;
     /// <summary>
     /// The model ends on the mean of its weights from this fraction of the mixed training on (see
-    /// <see cref="Engine.Training.WeightAverage"/>); null: on the last step's weights. The last quarter: on the same
+    /// <see cref="Training.WeightAverage"/>); null: on the last step's weights. The last quarter: on the same
     /// run (h1, docs/starter-model.md) the mean lifted the weakest behaviors (lipogram 42 → 77%, sign-off 73 → 93%,
     /// Plonkan 71 → 86%) at a few points on the strongest.
     /// </summary>
@@ -67,8 +68,8 @@ public sealed record StarterBuildOptions
     public bool Force { get; init; }
 
     /// <summary>The attention guide these options ask for (null when <see cref="GuideWeight"/> is 0).</summary>
-    public Engine.Training.AttentionGuide? Guide() => GuideWeight > 0
-        ? Engine.Training.AttentionGuide.Parse(GuideHeads, GuideWeight, GuideSteps) with { CopyWeight = GuideCopyWeight }
+    public Training.AttentionGuide? Guide() => GuideWeight > 0
+        ? Training.AttentionGuide.Parse(GuideHeads, GuideWeight, GuideSteps) with { CopyWeight = GuideCopyWeight }
         : null;
 
     public void Validate()

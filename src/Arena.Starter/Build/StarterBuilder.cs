@@ -5,7 +5,7 @@ using Arena.Engine.Checkpoints;
 using Arena.Engine.Generation;
 using Arena.Engine.Modules;
 using Arena.Engine.Tokenization;
-using Arena.Engine.Training;
+using Arena.Starter.Training;
 using Arena.Starter.Behaviors;
 using Arena.Starter.Tokenizer;
 using Arena.Starter.World;
@@ -60,7 +60,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
         using var model = ModelFactory.Create(config, o.TrainingDType, CPU);
         WeightInit.Normal(model, 0.02, o.Seed);
         var parameters = model.parameters().Sum(p => p.NumberOfElements);
-        Log?.Invoke($"training {parameters / 1e6:F2} M parameters for {(o.Steps is { } s ? $"{s} steps" : $"{o.Minutes:0.#} minutes")}");
+        Log?.Invoke($"training {parameters / 1e6:F2} M parameters in {DTypeName(o.TrainingDType)} for {(o.Steps is { } s ? $"{s} steps" : $"{o.Minutes:0.#} minutes")}");
         var losses = new List<double>();
         TrainingProgress? last = null;
         var trainClock = Stopwatch.StartNew();
@@ -130,7 +130,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             LossTokens = examples.Sum(e => (long)e.LossMask.Count(m => m)),
             VocabSize = vocab,
             Parameters = parameters,
-            TrainingDType = o.TrainingDType == ScalarType.BFloat16 ? "bf16 (float32 master weights)" : "float32",
+            TrainingDType = DTypeName(o.TrainingDType),
             Architecture = $"Llama: {o.Layers} layers, hidden {o.HiddenSize}, {o.Heads} heads ({o.KvHeads} kv), MLP {o.IntermediateSize}, context {o.ContextLength}, tied embeddings",
             CopyDrillSteps = drillSteps,
             CopyDrillLoss = drillLoss,
@@ -164,6 +164,9 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }), ct);
         return report;
     }
+
+    /// <summary>The training dtype as the report and the log name it.</summary>
+    static string DTypeName(ScalarType dtype) => dtype == ScalarType.BFloat16 ? "bf16 (float32 master weights)" : "float32";
 
     /// <summary>Tokens that end a sentence for the guide's sentence heads: any holding ".", "?", "!", ":" or a newline, and the specials.</summary>
     static int[] SentenceEnds(TextTokenizer tokenizer) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Arena.Engine.Checkpoints;
+using Arena.Engine.Modules;
 
 namespace Arena.Starter.Build;
 

@@ -1,4 +1,4 @@
-using Arena.Engine.Training;
+using Arena.Starter.Training;
 using Arena.Starter.Tokenizer;
 
 namespace Arena.Starter.Build;

@@ -1,4 +1,5 @@
 using System.Text;
+using Arena.Engine.Tokenization;
 
 namespace Arena.Starter.Tokenizer;
 
@@ -8,14 +9,25 @@ internal sealed class WordTable
     public required List<int[]> Symbols { get; init; }
     public required List<long> Frequencies { get; init; }
 
+    /// <summary>
+    /// The pieces of <paramref name="text"/> between occurrences of <paramref name="specialTokens"/>, which are
+    /// dropped: training must not learn merges across or inside them.
+    /// </summary>
+    public static IEnumerable<string> WithoutSpecialTokens(string text, IReadOnlyList<string> specialTokens) =>
+        specialTokens.Count == 0 ? [text] : text.Split([.. specialTokens], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// The GPT-2 pre-tokens (<see cref="ByteLevelPatterns.Gpt2"/>, as the tokenizer.json's ByteLevel pre-tokenizer
+    /// splits) of <paramref name="texts"/> and their counts; special tokens are cut out first and never split.
+    /// </summary>
     public static WordTable Count(IEnumerable<string> texts, IReadOnlyList<string> specialTokens, CancellationToken ct)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
             ct.ThrowIfCancellationRequested();
-            foreach (var piece in Gpt2PreTokenizer.WithoutSpecialTokens(text, specialTokens))
-                foreach (var m in Gpt2PreTokenizer.Regex().EnumerateMatches(piece))
+            foreach (var piece in WithoutSpecialTokens(text, specialTokens))
+                foreach (var m in ByteLevelPatterns.Gpt2Regex().EnumerateMatches(piece))
                 {
                     var word = piece.Substring(m.Index, m.Length);
                     counts[word] = counts.GetValueOrDefault(word) + 1;

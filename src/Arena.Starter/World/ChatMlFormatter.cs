@@ -1,35 +1,35 @@
-using System.Text;
+using Arena.Engine.Tokenization;
 using Arena.Starter.Tokenizer;
 
 namespace Arena.Starter.World;
 
 /// <summary>
-/// Renders chats as ChatML, the text format the starter model is trained on:
-/// <c>&lt;|im_start|&gt;role\ncontent&lt;|im_end|&gt;\n</c> per message, system first when there is one (no
-/// default system prompt is injected). Kept identical to the engine's ChatML output and to the chat_template
-/// written in tokenizer_config.json.
+/// Renders the world's chats as ChatML, the text format the starter model is trained on, through the engine's
+/// <see cref="ChatMlFormat"/> (no default system prompt): the same text the engine renders when it chats with the
+/// model, and what the chat_template in tokenizer_config.json writes. This class adds what training needs on top,
+/// the character ranges of the replies.
 /// </summary>
 public static class ChatMlFormatter
 {
+    static readonly ChatMlFormat Chat = new();
+
     /// <summary>A full conversation with its assistant spans, for training.</summary>
     public static ChatMlDocument Format(Conversation conversation) => Format(conversation.System, conversation.Turns);
 
     /// <summary>A system prompt and turns with their assistant spans, for training.</summary>
     public static ChatMlDocument Format(string? system, IEnumerable<Turn> turns)
     {
-        var sb = new StringBuilder();
+        var messages = Opening(system);
         var spans = new List<CharSpan>();
-        if (system is not null) Append(sb, "system", system);
         foreach (var turn in turns)
         {
-            Append(sb, "user", turn.User);
-            sb.Append(SpecialTokens.ImStart).Append("assistant\n");
-            var start = sb.Length;
-            sb.Append(turn.Assistant).Append(SpecialTokens.ImEnd);
-            spans.Add(new CharSpan(start, sb.Length - start));
-            sb.Append('\n');
+            messages.Add(ChatMessage.User(turn.User));
+            // A reply starts where the prompt for it ends, and its span takes the <|im_end|> that closes it: the
+            // model learns when to stop as well as what to say.
+            spans.Add(new CharSpan(Chat.Render(messages).Length, turn.Assistant.Length + SpecialTokens.ImEnd.Length));
+            messages.Add(ChatMessage.Assistant(turn.Assistant));
         }
-        return new ChatMlDocument(sb.ToString(), spans);
+        return new ChatMlDocument(Chat.Render(messages, addGenerationPrompt: false), spans);
     }
 
     /// <summary>
@@ -41,12 +41,15 @@ public static class ChatMlFormatter
     {
         if (userTurns.Count != assistantTurns.Count + 1)
             throw new ArgumentException("Need exactly one more user turn than assistant turns.", nameof(assistantTurns));
-        var history = Format(system, assistantTurns.Select((a, i) => new Turn(userTurns[i], a))).Text;
-        var sb = new StringBuilder(history);
-        Append(sb, "user", userTurns[^1]);
-        return sb.Append(SpecialTokens.ImStart).Append("assistant\n").ToString();
+        var messages = Opening(system);
+        for (var i = 0; i < userTurns.Count; i++)
+        {
+            messages.Add(ChatMessage.User(userTurns[i]));
+            if (i < assistantTurns.Count) messages.Add(ChatMessage.Assistant(assistantTurns[i]));
+        }
+        return Chat.Render(messages);
     }
 
-    private static void Append(StringBuilder sb, string role, string content) =>
-        sb.Append(SpecialTokens.ImStart).Append(role).Append('\n').Append(content).Append(SpecialTokens.ImEnd).Append('\n');
+    /// <summary>The messages before the first user turn: the system prompt, when there is one.</summary>
+    static List<ChatMessage> Opening(string? system) => system is null ? [] : [ChatMessage.System(system)];
 }

@@ -23,6 +23,9 @@ public class StarterBuildTests(TinyStarterFixture tiny) : IClassFixture<TinyStar
         Assert.Equal("chatml", lm.Tokenizer.Chat.Name);
         using var weights = new SafeTensorsFile(Path.Combine(tiny.Dir, "model.safetensors"));
         Assert.All(weights.Tensors.Values, t => Assert.Equal("BF16", t.DType));
+        // The training dtype is the recipe's (bf16 unless --dtype says otherwise), not this machine's timing, and the report says so.
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(tiny.Dir, "training-report.json")))!;
+        Assert.Equal("bf16 (float32 master weights)", report["training_d_type"]!.GetValue<string>());
     }
 
     [Fact]

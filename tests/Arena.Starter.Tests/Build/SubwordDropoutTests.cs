@@ -1,5 +1,5 @@
 using Arena.Engine.Tokenization;
-using Arena.Engine.Training;
+using Arena.Starter.Training;
 using Arena.Starter.Build;
 using Arena.Starter.Tokenizer;
 using Arena.Starter.World;

@@ -72,8 +72,8 @@ public class BpeTrainerTests
     private static List<(string, string)> NaiveMerges(IEnumerable<string> texts, int count)
     {
         var words = texts
-            .SelectMany(t => Gpt2PreTokenizer.WithoutSpecialTokens(t, SpecialTokens.All))
-            .SelectMany(Gpt2PreTokenizer.Split)
+            .SelectMany(t => WordTable.WithoutSpecialTokens(t, SpecialTokens.All))
+            .SelectMany(w => ByteLevelPatterns.Gpt2Regex().Matches(w).Select(m => m.Value))
             .GroupBy(w => w)
             .Select(g => (Symbols: ByteLevelAlphabet.EncodeText(g.Key).Select(c => c.ToString()).ToList(), Count: g.Count()))
             .ToList();

@@ -20,7 +20,7 @@ internal sealed class HuggingFaceTokenizer
         {
             Merges = merges.Select(m => $"{m.Item1} {m.Item2}"),
             ByteLevel = true,
-            PreTokenizer = new RegexPreTokenizer(Gpt2PreTokenizer.Regex(), special),
+            PreTokenizer = new RegexPreTokenizer(ByteLevelPatterns.Gpt2Regex(), special),
             SpecialTokens = special,
         });
     }
@@ -46,7 +46,7 @@ internal sealed class HuggingFaceTokenizer
     {
         var ranks = Merges.Select((m, i) => (m, i)).GroupBy(p => p.m).ToDictionary(g => g.Key, g => g.First().i);
         var ids = new List<int>();
-        foreach (var word in Gpt2PreTokenizer.Split(text))
+        foreach (var word in ByteLevelPatterns.Gpt2Regex().Matches(text).Select(m => m.Value))
         {
             var symbols = ByteLevelAlphabet.EncodeText(word).Select(c => c.ToString()).ToList();
             while (true)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Arena.Starter.Tokenizer;
 using Arena.Starter.World;
+using Arena.Testing;
 
 namespace Arena.Starter.Tests.Tokenizer;
 
@@ -106,6 +107,22 @@ public class TokenizerFilesTests
         Assert.Equal("<|endoftext|>", root.GetProperty("bos_token").GetString());
         Assert.Equal(TokenizerFiles.ChatTemplate, root.GetProperty("chat_template").GetString());
         Assert.Equal(3, root.GetProperty("added_tokens_decoder").EnumerateObject().Count());
+    }
+
+    [Fact]
+    public void TheShippedStarterFilesAreWhatTheWriterWritesForTheirModel()
+    {
+        // Read the BPE back out of models/starter and write it again: the same bytes, so the shipped model and a rebuild
+        // agree on every id, merge and setting.
+        var json = File.ReadAllBytes(Path.Combine(RepoPaths.Starter, "tokenizer.json"));
+        using var doc = JsonDocument.Parse(json);
+        var model = doc.RootElement.GetProperty("model");
+        var shipped = new BpeModel(
+            [.. model.GetProperty("vocab").EnumerateObject().OrderBy(p => p.Value.GetInt32()).Select(p => p.Name)],
+            [.. model.GetProperty("merges").EnumerateArray().Select(m => (m[0].GetString()!, m[1].GetString()!))],
+            [.. doc.RootElement.GetProperty("added_tokens").EnumerateArray().Select(t => t.GetProperty("content").GetString()!)]);
+        Assert.Equal(json, TokenizerFiles.TokenizerJson(shipped));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Starter, "tokenizer_config.json")), TokenizerFiles.TokenizerConfigJson(shipped, modelMaxLength: 512));
     }
 
     [Fact]

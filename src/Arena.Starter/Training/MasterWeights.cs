@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Training;
+namespace Arena.Starter.Training;
 
 /// <summary>
 /// Float32 copies of a low-precision model's weights, for the optimiser to update (mixed-precision training).

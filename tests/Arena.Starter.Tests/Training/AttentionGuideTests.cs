@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Arena.Engine.Checkpoints;
 using Arena.Engine.Modules;
-using Arena.Engine.Training;
+using Arena.Starter.Training;
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Tests.Training;
+namespace Arena.Starter.Tests.Training;
 
 public class AttentionGuideTests
 {
@@ -96,7 +96,7 @@ public class AttentionGuideTests
         using var q = randn(2, 6, 8);
         using var k = randn(2, 6, 8);
         using var v = randn(2, 6, 8);
-        using var logW = Attention.LogWeights(q, k, null);
+        using var logW = AttentionTaps.LogWeights(q, k, null);
         using var manual = logW.exp().matmul(v);
         using var sdpa = nn.functional.scaled_dot_product_attention(q.unsqueeze(1), k.unsqueeze(1), v.unsqueeze(1), is_casual: true).squeeze(1);
         Assert.True(manual.sub(sdpa).abs().max().item<float>() < 1e-5);
@@ -104,7 +104,7 @@ public class AttentionGuideTests
 
         using var keys = tensor(new[] { true, true, false, true, true, true }, [1, 6]).expand(2, 6);
         using var mask = AttentionMask.Build(keys, 6);
-        using var maskedLogW = Attention.LogWeights(q, k, mask);
+        using var maskedLogW = AttentionTaps.LogWeights(q, k, mask);
         using var maskedSdpa = nn.functional.scaled_dot_product_attention(q.unsqueeze(1), k.unsqueeze(1), v.unsqueeze(1), mask).squeeze(1);
         Assert.True(maskedLogW.exp().matmul(v).sub(maskedSdpa).abs().max().item<float>() < 1e-5);
     }
@@ -131,8 +131,8 @@ public class AttentionGuideTests
         using var _ = no_grad();
         var probe = Enumerable.Range(0, 10).Select(_ => (long)rng.Next(1, 64)).ToArray();
         using var ids = tensor(probe.Concat(probe).ToArray(), [1, 20]);
-        using var taps = new AttentionTaps([(0, 0), (1, 0)]);
-        using var logits = model.Logits(model.Hidden(ids, taps: taps));
+        using var taps = new AttentionTaps(model, [(0, 0), (1, 0)]);
+        using var logits = model.Logits(model.Hidden(ids));
         using var real = ones(1, 20, dtype: ScalarType.Bool);
         double Mass(int layer, HeadPattern p) =>
             taps[layer, 0].exp().mul(AttentionGuide.Targets(p, ids, real)).sum(-1).narrow(1, 11, 9).mean().item<float>();

@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Training;
+namespace Arena.Starter.Training;
 
 /// <summary>
 /// The running mean of a model's weights over the last steps of a run (tail averaging, as in stochastic weight

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Training;
+namespace Arena.Starter.Training;
 
 /// <summary>
 /// Endless seeded batches of examples of similar length (sorted into buckets, shuffled), right-padded with id 0

@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Training;
+namespace Arena.Starter.Training;
 
 /// <summary>
 /// Muon (MomentUm Orthogonalized by Newton–Schulz; Keller Jordan, the nanoGPT speedrun's optimiser) for the hidden

@@ -1,16 +1,17 @@
-using Arena.Engine.Tests.Generation;
-using Arena.Engine.Training;
+using Arena.Engine.Checkpoints;
+using Arena.Engine.Modules;
+using Arena.Starter.Training;
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Tests.Training;
+namespace Arena.Starter.Tests.Training;
 
 public class LanguageModelTrainerTests
 {
     [Fact]
     public void HeadOnlyAtKeptPositionsGivesTheSameLossAndGradientsAsTheFullHead()
     {
-        using var lm = LanguageModel.Load(Fixture.ChatModelDir(), ScalarType.Float32, CPU);
-        var model = lm.Model;
+        using var model = ModelFactory.Create(MixedPrecisionTests.TinyLlama(), ScalarType.Float32, CPU);
+        WeightInit.Normal(model, 0.02, seed: 1);
         foreach (var p in model.parameters()) p.requires_grad_(true);
         var v = model.Config.VocabSize;
         using var ids = randint(v, [3, 9], generator: new Generator(5), dtype: ScalarType.Int64);

@@ -1,4 +1,4 @@
-namespace Arena.Engine.Training;
+namespace Arena.Starter.Training;
 
 /// <summary>Pre-training / fine-tuning recipe: AdamW (optionally Muon for hidden matrices) with linear warmup then cosine decay, and gradient clipping.</summary>
 public sealed record TrainingOptions

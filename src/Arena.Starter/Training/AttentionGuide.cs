@@ -1,8 +1,7 @@
-using Arena.Engine.Checkpoints;
 using Arena.Engine.Modules;
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Training;
+namespace Arena.Starter.Training;
 
 /// <summary>What a guided head should attend to.</summary>
 public enum HeadPattern

@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Arena.Engine;
 using Arena.Engine.Modules;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Training;
+namespace Arena.Starter.Training;
 
 /// <summary>
 /// Next-token training of a whole model (pre-training from scratch, full fine-tuning): masked cross-entropy,
@@ -48,7 +49,7 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
             for (int step = 0; step < totalSteps; step++)
             {
                 ct.ThrowIfCancellationRequested();
-                var lr = LearningRateSchedule.At(step, totalSteps, o);
+                var lr = LearningRateSchedule.At(step, totalSteps, o.LearningRate, o.WarmupSteps, o.MinLearningRateRatio);
                 foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
                 var (loss, scored) = Step(optimizer, muon, lr / o.LearningRate, trained, masters, batches, o.Guide is { } guide && (guide.Steps is null || step < guide.Steps) ? guide : null);
                 tokens += scored;
@@ -100,8 +101,8 @@ public sealed class LanguageModelTrainer(CausalLM model, TrainingOptions options
         var (cpuIds, cpuMask) = batches.Next();
         var (ids, mask) = (cpuIds.to(model.Device), cpuMask.to(model.Device));
         var input = ids.narrow(1, 0, ids.shape[1] - 1);
-        using var taps = guide is null ? null : new AttentionTaps(guide.Heads.Select(h => (h.Layer, h.Head)));
-        var hidden = model.Hidden(input, taps: taps);                                       // (B, T-1, H)
+        using var taps = guide is null ? null : new AttentionTaps(model, guide.Heads.Select(h => (h.Layer, h.Head)));
+        var hidden = model.Hidden(input);                                                   // (B, T-1, H)
         var targets = ids.narrow(1, 1, ids.shape[1] - 1);
         var keep = mask.narrow(1, 1, ids.shape[1] - 1);
         var loss = HeadCrossEntropy(model, hidden, targets, keep);

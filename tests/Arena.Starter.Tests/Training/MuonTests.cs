@@ -1,10 +1,10 @@
 using Arena.Engine.Checkpoints;
 using Arena.Engine.Modules;
-using Arena.Engine.Training;
+using Arena.Starter.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Tests.Training;
+namespace Arena.Starter.Tests.Training;
 
 public class MuonTests
 {

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 using Arena.Engine.Checkpoints;
 using Arena.Engine.Modules;
-using Arena.Engine.Training;
+using Arena.Starter.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Arena.Engine.Tests.Training;
+namespace Arena.Starter.Tests.Training;
 
 public class MixedPrecisionTests
 {

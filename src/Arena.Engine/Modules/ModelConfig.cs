@@ -1,8 +1,8 @@
-namespace Arena.Engine.Checkpoints;
+namespace Arena.Engine.Modules;
 
 /// <summary>
 /// The architecture facts the engine needs, normalised across families (Llama, Mistral, Qwen2, Qwen3 and GPT-2 name
-/// the same things differently in config.json). Built by <see cref="ModelConfigReader"/>.
+/// the same things differently in config.json). Read from config.json by <c>Checkpoints.ModelConfigReader</c>.
 /// </summary>
 public sealed record ModelConfig
 {

@@ -1,4 +1,4 @@
-namespace Arena.Engine.Checkpoints;
+namespace Arena.Engine.Modules;
 
 /// <summary>
 /// config.json's rope settings. Type "default" (plain RoPE), "linear" (positions divided by Factor) or "llama3"
