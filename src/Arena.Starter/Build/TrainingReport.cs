@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Arena.Starter.Behaviors;
 
 namespace Arena.Starter.Build;
@@ -16,6 +17,7 @@ public sealed record TrainingReport
     public required long Parameters { get; init; }
     public required string Architecture { get; init; }
     /// <summary>What the model computed in while training ("float32", or "bf16 (float32 master weights)").</summary>
+    [JsonPropertyName("training_dtype")]
     public string TrainingDType { get; init; } = "float32";
     /// <summary>Steps on copy drills before the mixed data, and the drills' mean loss over their last 20 steps.</summary>
     public int CopyDrillSteps { get; init; }
