@@ -15,17 +15,21 @@ public sealed class ChatServiceTests : IAsyncLifetime
 {
     private static readonly ArenaModel Model = new() { Id = Guid.NewGuid(), Name = "starter", OwnerName = "arena", BaseModel = "starter" };
     private static readonly ChatTurn[] Hello = [new("user", "Hello")];
+    private readonly ReplyScript _script = new();
     private ServiceProvider _services = default!;
     private ITestHarness _harness = default!;
 
-    /// <summary>What the scripted worker sends for each request (RequestId filled in).</summary>
-    public static Func<Guid, ReplyChunk[]> Script { get; set; } = _ => [];
+    /// <summary>What the scripted worker sends for each request (RequestId filled in); one per test, in its own container.</summary>
+    public sealed class ReplyScript
+    {
+        public Func<Guid, ReplyChunk[]> Chunks { get; set; } = _ => [];
+    }
 
-    public sealed class ScriptedWorker : IConsumer<GenerateReply>
+    public sealed class ScriptedWorker(ReplyScript script) : IConsumer<GenerateReply>
     {
         public async Task Consume(ConsumeContext<GenerateReply> context)
         {
-            foreach (var chunk in Script(context.Message.RequestId)) await context.Publish(chunk);
+            foreach (var chunk in script.Chunks(context.Message.RequestId)) await context.Publish(chunk);
         }
     }
 
@@ -37,6 +41,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
             .AddSingleton<ReplyStreams>()
             .AddSingleton<WebInstance>()
             .AddSingleton<ChatService>()
+            .AddSingleton(_script)
             .AddMassTransitTestHarness(x =>
             {
                 x.AddConsumer<ReplyChunkConsumer, ReplyChunkConsumerDefinition>();
@@ -65,7 +70,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
     [Fact]
     public async Task ChunksArriveInSequenceOrderEvenWhenSentOutOfOrder()
     {
-        Script = id => [new(id, 2, " there", false), new(id, 0, "Hi", false), new(id, 3, "!", true), new(id, 1, ",", false)];
+        _script.Chunks = id => [new(id, 2, " there", false), new(id, 0, "Hi", false), new(id, 3, "!", true), new(id, 1, ",", false)];
 
         Assert.Equal("Hi, there!", await ReadAll(Hello));
         Assert.Equal(0, _services.GetRequiredService<ReplyStreams>().OpenCount);
@@ -74,7 +79,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
     [Fact]
     public async Task ARedeliveredChunkIsUsedOnce()
     {
-        Script = id => [new(id, 0, "Hi", false), new(id, 0, "Hi", false), new(id, 1, "!", true)];
+        _script.Chunks = id => [new(id, 0, "Hi", false), new(id, 0, "Hi", false), new(id, 1, "!", true)];
 
         Assert.Equal("Hi!", await ReadAll(Hello));
     }
@@ -82,7 +87,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
     [Fact]
     public async Task AWorkerErrorBecomesAFriendlyChatException()
     {
-        Script = id => [new(id, 0, "Hi", false), new(id, 1, "", true, "the model ran out of memory")];
+        _script.Chunks = id => [new(id, 0, "Hi", false), new(id, 1, "", true, "the model ran out of memory")];
 
         var e = await Assert.ThrowsAsync<ChatException>(() => ReadAll(Hello));
         Assert.Contains("the model ran out of memory", e.Message);
@@ -91,7 +96,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
     [Fact]
     public async Task SilenceTimesOutAndCancelsTheReply()
     {
-        Script = _ => [];
+        _script.Chunks = _ => [];
 
         var e = await Assert.ThrowsAsync<ChatException>(() => ReadAll(Hello));
 
@@ -102,7 +107,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
     [Fact]
     public async Task StoppingEarlyCancelsTheReply()
     {
-        Script = id => [new(id, 0, "Hi", false), new(id, 1, " there", false)];
+        _script.Chunks = id => [new(id, 0, "Hi", false), new(id, 1, " there", false)];
 
         await foreach (var _ in Chat.Stream(Model, Hello, new SamplingParameters()))
             break;
@@ -113,7 +118,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
     [Fact]
     public async Task TheRequestCarriesTheModelSpecAndTurns()
     {
-        Script = id => [new(id, 0, "ok", true)];
+        _script.Chunks = id => [new(id, 0, "ok", true)];
 
         await ReadAll([new("system", "Be brief."), .. Hello]);
 

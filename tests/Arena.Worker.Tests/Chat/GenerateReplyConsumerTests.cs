@@ -2,6 +2,7 @@ using Arena.Testing;
 using Arena.Contracts.Bakes;
 using Arena.Contracts.Chat;
 using Arena.Contracts.Models;
+using Arena.Worker.Cancellation;
 using Arena.Worker.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Arena.Worker.Tests.Support;
@@ -90,17 +91,21 @@ public sealed class GenerateReplyConsumerTests(WorkerFixture fixture)
     {
         // Holding the model's lease makes the reply wait for it, so the cancel lands at a known point.
         var cache = Host.Services.GetRequiredService<ModelCache>();
+        var running = Host.Services.GetRequiredService<ReplyCancellations>();
         using (await cache.Acquire(Recipes.Starter, CancellationToken.None))
         {
             var request = new GenerateReply(Guid.NewGuid(), Recipes.Starter, Question, new SamplingParameters { Seed = 2 });
             await Host.Publish(request);
-            await Task.Delay(200);
+            // Nothing is published while the reply waits for the model; the registry shows it has started (and
+            // can only be waiting for the held lease), so the cancel reaches a running reply, not an early one.
+            await WorkerHost.Until(() => running.IsRunning(request.RequestId), Timeout, "the reply started");
 
             await Host.Publish(new CancelReply(request.RequestId));
             var chunks = await Host.Reply(request.RequestId, Timeout);
 
             var done = Assert.Single(chunks);
             Assert.Equal("cancelled", done.Error);
+            Assert.Equal(0, done.Tokens);
         }
     }
 
@@ -109,7 +114,8 @@ public sealed class GenerateReplyConsumerTests(WorkerFixture fixture)
     {
         var request = new GenerateReply(Guid.NewGuid(), Recipes.Starter, Question, new SamplingParameters { Seed = 2 });
         await Host.Publish(new CancelReply(request.RequestId));
-        await Task.Delay(200);
+        // The cancel travels on its own queue: wait until the worker has handled it before sending the request.
+        await Host.Handled.WaitFor<CancelReply>(c => c.RequestId == request.RequestId, Timeout);
 
         await Host.Publish(request);
         var chunks = await Host.Reply(request.RequestId, Timeout);

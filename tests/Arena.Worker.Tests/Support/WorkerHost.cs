@@ -19,6 +19,8 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public ITestHarness Harness { get; }
     public MessageLog Log { get; }
+    /// <summary>Every message a consumer has finished handling (commands included), in the order they finished.</summary>
+    public MessageLog Handled { get; }
     public string ArtifactsRoot { get; }
     public IServiceProvider Services => provider;
 
@@ -28,6 +30,7 @@ public sealed class WorkerHost : IAsyncDisposable
         ArtifactsRoot = artifactsRoot;
         Harness = provider.GetRequiredService<ITestHarness>();
         Log = provider.GetRequiredService<MessageLog>();
+        Handled = provider.GetRequiredService<HandledRecorder>().Log;
     }
 
     public static async Task<WorkerHost> Start(Dictionary<string, string?>? settings = null)
@@ -44,6 +47,8 @@ public sealed class WorkerHost : IAsyncDisposable
         services.AddLogging();
         services.AddArenaWorker(config);
         services.AddSingleton<MessageLog>();
+        services.AddSingleton<HandledRecorder>();
+        services.AddConsumeObserver(sp => sp.GetRequiredService<HandledRecorder>());
         services.AddMassTransitTestHarness(x =>
         {
             x.AddArenaWorkerConsumers();
@@ -67,6 +72,27 @@ public sealed class WorkerHost : IAsyncDisposable
     {
         await Log.WaitFor<ReplyChunk>(c => c.RequestId == requestId && c.Done, timeout);
         return Log.All<ReplyChunk>(c => c.RequestId == requestId).OrderBy(c => c.Sequence).ToList();
+    }
+
+    /// <summary>
+    /// Waits for a condition that no message or event reports, checking it every few milliseconds until the
+    /// deadline. Prefer <see cref="MessageLog.WaitFor{T}"/> wherever the worker publishes or handles something.
+    /// </summary>
+    public static async Task Until(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        while (!condition())
+        {
+            try
+            {
+                await tick.WaitForNextTickAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{what}: not within {timeout.TotalSeconds} s");
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
