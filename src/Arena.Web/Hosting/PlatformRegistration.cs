@@ -15,6 +15,7 @@ internal static class PlatformRegistration
             throw new InvalidOperationException("ConnectionStrings:Arena is not configured (set ConnectionStrings__Arena, or start with ./infra/run.sh, which runs a local PostgreSQL).");
         // Arena:Schema lets several instances (or test runs) share one database without sharing tables.
         services.AddArenaStore(connectionString, config["Arena:Schema"] ?? "arena");
+        KeyRingStore.AddArenaKeyRing(services);
         if (options.Worker.Enabled)
         {
             services.AddArenaWorker(config);

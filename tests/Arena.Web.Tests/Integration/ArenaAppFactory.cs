@@ -16,7 +16,12 @@ namespace Arena.Web.Tests.Integration;
 /// </summary>
 public class ArenaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string Schema { get; } = TestDatabase.NewSchema("web");
+    public ArenaAppFactory() : this(TestDatabase.NewSchema("web")) { }
+
+    /// <summary>Another instance of the app on <paramref name="schema"/>: a second replica sharing the first one's database.</summary>
+    protected ArenaAppFactory(string schema) => Schema = schema;
+
+    public string Schema { get; }
     public string Artifacts { get; } = Directory.CreateTempSubdirectory("arena-artifacts-").FullName;
     public Guid StarterId => ModelCatalog.BaseModelId("starter");
 
