@@ -26,7 +26,8 @@ public static class ServiceRegistration
         services.Configure<BakeLimits>(config.GetSection("Arena:Bakes:Limits"));
         var options = config.GetSection(ArenaOptions.Section).Get<ArenaOptions>() ?? new ArenaOptions();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = CircuitLimits.MaxMessageBytes);
         services.AddMudServices();
         services.AddSignalR();
         services.AddArenaAuthentication();

@@ -101,6 +101,17 @@ public sealed class BakePageTests : ComponentTest
     }
 
     [Fact]
+    public void EveryTextFieldIsBoundedSoAPasteCannotOverflowTheCircuit()
+    {
+        // Fields send their whole text on each keystroke; an unbounded paste once dropped the circuit (a frozen page).
+        var cut = RenderBake();
+        Assert.Equal(Limits.MaxPromptChars.ToString(), cut.Find("[data-testid=bake-prompt]").GetAttribute("maxlength"));
+        Assert.Equal(ModelNames.MaxLength.ToString(), cut.Find("[data-testid=bake-name]").GetAttribute("maxlength"));
+        Assert.Equal(ModelNames.MaxDescriptionLength.ToString(), cut.Find("[data-testid=bake-description]").GetAttribute("maxlength"));
+        Assert.Equal(Arena.Web.Hosting.CircuitLimits.MaxFieldChars.ToString(), cut.Find("[data-testid=bake-queries]").GetAttribute("maxlength"));
+    }
+
+    [Fact]
     public void TheFormStartsFromTheRecipesDefaults()
     {
         var cut = RenderBake();

@@ -24,6 +24,13 @@ public sealed class BattlePageTests : ComponentTest
     }
 
     [Fact]
+    public void ThePromptFieldIsBoundedByTheLongestPromptABattleAccepts()
+    {
+        var cut = Context.Render<ArenaBattle>();
+        Assert.Equal(new Arena.Core.Battles.BattleOptions().MaxPromptChars.ToString(), cut.Find("[data-testid=battle-prompt]").GetAttribute("maxlength"));
+    }
+
+    [Fact]
     public void BothAnswersStreamUnderAAndBWithoutTheModelsIdentity()
     {
         var cut = StartBattle();

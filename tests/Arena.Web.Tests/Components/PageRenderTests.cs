@@ -95,6 +95,13 @@ public sealed class PageRenderTests : ComponentTest
     }
 
     [Fact]
+    public void TheChatsTextFieldsAreBoundedByTheLongestMessageTheServiceAccepts()
+    {
+        var cut = Context.Render<ModelPage>(p => p.Add(c => c.Id, _pirate.Id));
+        Assert.Equal(new Arena.Web.Hosting.ChatOptions().MaxTurnChars.ToString(), cut.Find("[data-testid=chat-input]").GetAttribute("maxlength"));
+    }
+
+    [Fact]
     public async Task ChatPanelStreamsTheReplyAsText()
     {
         Chat.Reply = ["<b>Ahoy</b>", ", matey"];

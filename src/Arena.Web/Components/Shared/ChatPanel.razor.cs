@@ -9,6 +9,7 @@ namespace Arena.Web.Components.Shared;
 public sealed partial class ChatPanel : IDisposable
 {
     [Inject] private IChatService Chat { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Options.IOptions<Arena.Web.Hosting.ArenaOptions> ChatLimits { get; set; } = default!;
 
     [Parameter, EditorRequired] public ArenaModel Model { get; set; } = default!;
     /// <summary>Show the sampling settings (the playground does; the model page keeps them at their defaults).</summary>

@@ -12,6 +12,7 @@ namespace Arena.Web.Components.Pages.Battle;
 public sealed partial class ArenaBattle : IDisposable
 {
     [Inject] private BattleWorkflow Battle { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Options.IOptions<Arena.Core.Battles.BattleOptions> PromptLimits { get; set; } = default!;
 
     private string? _prompt;
     private string? _error;
