@@ -37,6 +37,7 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
 
     public async Task RecordReplies(Guid battleId, string judgeKey, string replyA, string replyB, CancellationToken ct = default)
     {
+        Known(battleId);
         await store.Append<BattleView>(battleId, (stream, _) =>
         {
             var battle = Own(stream, judgeKey);
@@ -50,6 +51,7 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
     public async Task AddTurn(Guid battleId, string judgeKey, string prompt, CancellationToken ct = default)
     {
         CheckPrompt(prompt);
+        Known(battleId);
         await store.Append<BattleView>(battleId, (stream, _) =>
         {
             var battle = Own(stream, judgeKey);
@@ -64,6 +66,7 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
     public async Task<BattleReveal> Vote(Guid battleId, string judgeKey, Winner winner, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(winner)) throw DomainException.Invalid("the vote must be A, B, tie or both bad");
+        Known(battleId);
         var reveal = await store.Append<BattleView, BattleReveal>(battleId, async (stream, session) =>
         {
             var battle = Own(stream, judgeKey);
@@ -88,6 +91,12 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
         if (battle.Winner is not { } winner) return null;
         var (a, b) = await Contestants(session, battle, ct);
         return RevealOf(battle.Id, winner, battle.IdentityLeak, a, b);
+    }
+
+    /// <summary>No battle has the empty id (a hand-written URL); answered as not found before it reaches Marten.</summary>
+    static void Known(Guid battleId)
+    {
+        if (battleId == Guid.Empty) throw DomainException.NotFound("the battle");
     }
 
     static BattleView Own(IEventStream<BattleView> stream, string judgeKey)

@@ -25,10 +25,15 @@ public sealed class ModelCatalog(IDocumentStore store) : IModelCatalog
         take = Math.Clamp(take, 1, 200);
         skip = Math.Max(0, skip);
         var query = Visible(session, viewer);
-        var needle = text?.Trim().ToLowerInvariant();
+        var needle = SearchNeedle(text);
         if (!string.IsNullOrEmpty(needle)) query = query.Where(m => m.SearchText.Contains(needle));
         return await query.OrderByDescending(m => m.Created).Skip(skip).Take(take).ToListAsync(ct);
     }
+
+    /// <summary>The search text as matched: lower case, trimmed, without control characters (PostgreSQL refuses NUL
+    /// in text, and no name or prompt holds one), so typed or pasted input never turns into a server error.</summary>
+    public static string SearchNeedle(string? text) =>
+        new string((text ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim().ToLowerInvariant();
 
     public async Task<IReadOnlyList<ArenaModel>> ByOwner(Guid ownerId, Viewer viewer, CancellationToken ct = default)
     {

@@ -33,6 +33,8 @@ public static class StreamAppender
         Func<IEventStream<TView>, IDocumentSession, Task<T>> decide, CancellationToken ct = default, ILogger? log = null)
         where TView : class
     {
+        // Marten refuses an empty stream id outright; no stream ever has one, so it names nothing.
+        if (streamId == Guid.Empty) throw new DomainException(DomainError.NotFound, "nothing has an empty id");
         for (int attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();

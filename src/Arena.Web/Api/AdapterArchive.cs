@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Arena.Core.Models;
 
 namespace Arena.Web.Api;
@@ -17,11 +20,47 @@ public static class AdapterArchive
         return inside && Directory.Exists(folder) ? folder : null;
     }
 
-    public static async Task<byte[]> Zip(string folder, CancellationToken ct)
+    public const string ReportFile = "bake-report.json";
+
+    /// <summary>The folder's files, with bake-report.json as <see cref="PublicReport"/> makes it.</summary>
+    public static async Task<byte[]> Zip(ArenaModel model, string folder, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
-        await ZipFile.CreateFromDirectoryAsync(folder, buffer, CompressionLevel.Fastest, includeBaseDirectory: false, cancellationToken: ct);
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
+                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                await using var output = await entry.OpenAsync(ct);
+                if (name == ReportFile)
+                    await output.WriteAsync(Encoding.UTF8.GetBytes(PublicReport(await File.ReadAllTextAsync(file, ct), model)), ct);
+                else
+                {
+                    await using var input = File.OpenRead(file);
+                    await input.CopyToAsync(output, ct);
+                }
+            }
+        }
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The bake report without what is internal: its parent chain names the artifact store's folders (paths and job
+    /// ids). In its place the chain as the API shows it: the base model, the parent's id and each adapter's strength.
+    /// The recipe, KL figures and timings stay. A report that is not JSON is left out whole.
+    /// </summary>
+    public static string PublicReport(string json, ArenaModel model)
+    {
+        JsonObject report;
+        try { report = JsonNode.Parse(json) as JsonObject ?? new JsonObject(); }
+        catch (JsonException) { report = new JsonObject(); }
+        report.Remove("parent_chain");
+        report.Remove("job_id");
+        report["base_model"] = model.BaseModel;
+        report["parent_model_id"] = model.ParentId?.ToString();
+        report["adapter_strengths"] = new JsonArray(model.Adapters.Select(a => (JsonNode?)JsonValue.Create(a.Strength)).ToArray());
+        return report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
     /// <summary>A file name made of the model's name, safe in a Content-Disposition header.</summary>

@@ -5,7 +5,9 @@ namespace Arena.Web.Api;
 /// <summary>A <see cref="DomainException"/> as an HTTP problem with the status its kind means.</summary>
 public static class DomainResults
 {
-    public static IResult Problem(DomainException e) => Results.Problem(e.Message, statusCode: e.Error switch
+    public static IResult Problem(DomainException e) => Results.Problem(e.Message, statusCode: StatusOf(e.Error));
+
+    public static int StatusOf(DomainError error) => error switch
     {
         DomainError.NotFound => StatusCodes.Status404NotFound,
         DomainError.Forbidden => StatusCodes.Status403Forbidden,
@@ -14,5 +16,5 @@ public static class DomainResults
         DomainError.Conflict => StatusCodes.Status409Conflict,
         DomainError.Unauthenticated => StatusCodes.Status401Unauthorized,
         _ => StatusCodes.Status500InternalServerError,
-    });
+    };
 }

@@ -1,3 +1,4 @@
+using Arena.Core;
 using Arena.Core.Models;
 using Arena.Web.Accounts;
 using Arena.Web.Hosting;
@@ -21,15 +22,16 @@ public static class ModelsApi
         api.MapGet("/{id:guid}", async (Guid id, HttpContext http, IModelCatalog catalog, CancellationToken ct) =>
             await catalog.Find(id, ViewerClaims.From(http.User), ct) is { } model
                 ? Results.Ok(ModelDto.From(model))
-                : Results.NotFound());
+                : DomainResults.Problem(DomainException.NotFound("the model")));
 
         api.MapGet("/{id:guid}/adapter.zip", async (Guid id, HttpContext http, IModelCatalog catalog,
             IOptions<ArenaOptions> options, CancellationToken ct) =>
         {
             var model = await catalog.Find(id, ViewerClaims.From(http.User), ct);
-            if (model is null || AdapterArchive.FolderOf(model, options.Value.ArtifactsRoot) is not { } folder)
-                return Results.NotFound();
-            return Results.File(await AdapterArchive.Zip(folder, ct), "application/zip", AdapterArchive.FileName(model));
+            if (model is null) return DomainResults.Problem(DomainException.NotFound("the model"));
+            if (AdapterArchive.FolderOf(model, options.Value.ArtifactsRoot) is not { } folder)
+                return DomainResults.Problem(DomainException.NotFound("this model's adapter"));
+            return Results.File(await AdapterArchive.Zip(model, folder, ct), "application/zip", AdapterArchive.FileName(model));
         });
 
         return app;

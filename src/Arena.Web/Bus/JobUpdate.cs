@@ -14,7 +14,6 @@ public sealed record JobUpdate(
     Guid JobId,
     JobUpdateKind Kind,
     DateTimeOffset At,
-    string? Worker = null,
     string? Phase = null,
     int Step = 0,
     int TotalSteps = 0,
@@ -29,7 +28,8 @@ public sealed record JobUpdate(
     double? Seconds = null,
     string? FailureReason = null)
 {
-    public static JobUpdate From(BakeJobStarted m) => new(m.JobId, JobUpdateKind.Started, m.At, Worker: m.Worker);
+    /// <remarks>Without the worker's name (its host and process id): job pages and /hubs/jobs are public.</remarks>
+    public static JobUpdate From(BakeJobStarted m) => new(m.JobId, JobUpdateKind.Started, m.At);
 
     public static JobUpdate From(BakeJobProgress m) => new(m.JobId, JobUpdateKind.Progress, m.At, Phase: m.Phase,
         Step: m.Step, TotalSteps: m.TotalSteps, Kl: m.Kl, TokensPerSecond: m.TokensPerSecond, EtaSeconds: m.EtaSeconds,
@@ -52,7 +52,7 @@ public sealed record JobUpdate(
         switch (Kind)
         {
             case JobUpdateKind.Started:
-                job.Apply(new BakeStarted(Worker ?? "", At));
+                job.Apply(new BakeStarted("", At));
                 break;
             case JobUpdateKind.Progress:
                 if (job.Status == BakeStatus.Running && job.Phase == Phase && job.Step == Step && job.TotalSteps == TotalSteps) return;

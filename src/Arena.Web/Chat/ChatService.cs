@@ -17,10 +17,18 @@ public sealed class ChatService(IBus bus, ReplyStreams streams, IOptions<ArenaOp
 {
     private ChatOptions Options => options.Value.Chat;
 
-    public async IAsyncEnumerable<string> Stream(ArenaModel model, IReadOnlyList<ChatTurn> turns, SamplingParameters p,
-        [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>Checks the turns and parameters at the call (a <see cref="DomainException"/> before any streaming), then
+    /// streams the reply.</summary>
+    public IAsyncEnumerable<string> Stream(ArenaModel model, IReadOnlyList<ChatTurn> turns, SamplingParameters p,
+        CancellationToken ct = default)
     {
         Check(turns, p);
+        return Streamed(model, turns, p, ct);
+    }
+
+    private async IAsyncEnumerable<string> Streamed(ArenaModel model, IReadOnlyList<ChatTurn> turns, SamplingParameters p,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
         using var registration = streams.Open(Guid.NewGuid());
         var requestId = registration.RequestId;
         await bus.Publish(new GenerateReply(requestId, MassTransitBakeDispatcher.SpecOf(model), turns.ToList(), p), ct);
@@ -74,7 +82,8 @@ public sealed class ChatService(IBus bus, ReplyStreams streams, IOptions<ArenaOp
 
     private void Check(IReadOnlyList<ChatTurn> turns, SamplingParameters p)
     {
-        if (turns.Count == 0) throw DomainException.Invalid("Say something first.");
+        if (turns is null || turns.Count == 0) throw DomainException.Invalid("Say something first.");
+        if (turns.Any(t => t is null)) throw DomainException.Invalid("A turn is missing.");
         if (turns.Count > Options.MaxTurns) throw DomainException.Invalid($"The conversation is too long (more than {Options.MaxTurns} turns).");
         if (turns.Any(t => t.Role is not ("system" or "user" or "assistant")))
             throw DomainException.Invalid("Each turn's role must be system, user or assistant.");

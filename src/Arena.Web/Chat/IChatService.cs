@@ -8,5 +8,6 @@ public interface IChatService
 {
     /// <summary>Throws <see cref="ChatException"/> when the worker reports an error or stays silent too long, and
     /// <see cref="Arena.Core.DomainException"/> (Invalid) for an unacceptable request.</summary>
+    /// <exception cref="Arena.Core.DomainException">At the call, for turns or parameters out of bounds.</exception>
     IAsyncEnumerable<string> Stream(ArenaModel model, IReadOnlyList<ChatTurn> turns, SamplingParameters p, CancellationToken ct = default);
 }

@@ -8,9 +8,8 @@ public static class PipelineRegistration
 {
     public static WebApplication UseArenaWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders();
+        app.UseArenaErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

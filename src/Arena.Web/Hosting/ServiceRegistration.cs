@@ -2,12 +2,15 @@ using Arena.Core.Accounts;
 using Arena.Core.Bakes;
 using Arena.Core.Battles;
 using Arena.Web.Accounts;
+using Arena.Web.Api;
 using Arena.Web.Battles;
 using Arena.Web.Bus;
 using Arena.Web.Chat;
+using Arena.Web.Hubs;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 
 namespace Arena.Web.Hosting;
@@ -20,6 +23,8 @@ public static class ServiceRegistration
         var config = builder.Configuration;
         if (string.IsNullOrEmpty(config[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls("http://127.0.0.1:5000");
+        // No "Server: Kestrel" on every answer.
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
         var services = builder.Services;
         services.Configure<ArenaOptions>(config.GetSection(ArenaOptions.Section));
@@ -29,7 +34,9 @@ public static class ServiceRegistration
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = CircuitLimits.MaxMessageBytes);
         services.AddMudServices();
-        services.AddSignalR();
+        services.AddSignalR(o => o.AddFilter<ArenaHubFilter>());
+        builder.Logging.AddFilter(ArenaHubFilter.QuietDispatcherCategory, LogLevel.Critical);
+        services.AddArenaApiErrors();
         services.AddArenaAuthentication();
 
         services.AddSingleton<JobUpdateFeed>();

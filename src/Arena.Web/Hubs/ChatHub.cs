@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Arena.Contracts.Chat;
 using Arena.Core;
 using Arena.Core.Models;
@@ -9,19 +8,22 @@ using Microsoft.AspNetCore.SignalR;
 namespace Arena.Web.Hubs;
 
 /// <summary>Streamed chat for API clients (/hubs/chat): the same visibility rules as the pages.</summary>
-public sealed class ChatHub(IModelCatalog catalog, IChatService chat) : Hub
+public sealed class ChatHub(IModelCatalog catalog, IChatService chat, ILogger<ChatHub> log) : Hub
 {
-    public async IAsyncEnumerable<string> Stream(Guid modelId, IReadOnlyList<ChatTurn> turns, SamplingParameters p,
-        [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The arguments (a client may send nulls) and the model are checked before the stream starts, so bad
+    /// input is answered with a HubException whose message the client sees (a warning in the log: ArenaHubFilter).</summary>
+    public async Task<IAsyncEnumerable<string>> Stream(Guid modelId, IReadOnlyList<ChatTurn>? turns, SamplingParameters? p,
+        CancellationToken ct)
     {
+        if (turns is null) throw new HubException("Say something first: turns is required.");
         var model = await catalog.Find(modelId, ViewerClaims.From(Context.User), ct)
                     ?? throw new HubException("Model not found.");
-        await using var reply = Guard(chat.Stream(model, turns, p ?? new SamplingParameters(), ct)).GetAsyncEnumerator(ct);
-        while (await reply.MoveNextAsync()) yield return reply.Current;
+        return Guard(chat.Stream(model, turns, p ?? new SamplingParameters(), ct));   // a DomainException: ArenaHubFilter
     }
 
-    /// <summary>Turns expected failures into HubExceptions, whose message reaches the client (others are hidden).</summary>
-    private static async IAsyncEnumerable<string> Guard(IAsyncEnumerable<string> source)
+    /// <summary>Turns expected failures of a started stream into HubExceptions, whose message reaches the client (others
+    /// are hidden), and logs unexpected ones (the dispatcher's own log is quiet, see <see cref="ArenaHubFilter"/>).</summary>
+    private async IAsyncEnumerable<string> Guard(IAsyncEnumerable<string> source)
     {
         await using var e = source.GetAsyncEnumerator();
         while (true)
@@ -34,6 +36,11 @@ public sealed class ChatHub(IModelCatalog catalog, IChatService chat) : Hub
             }
             catch (ChatException x) { throw new HubException(x.Message); }
             catch (DomainException x) { throw new HubException(x.Message); }
+            catch (Exception x) when (x is not OperationCanceledException and not HubException)
+            {
+                log.LogError(x, "a chat stream failed");
+                throw;
+            }
             yield return piece;
         }
     }

@@ -24,6 +24,19 @@ public sealed class ModelCatalogTests(StoreFixture db) : IClassFixture<StoreFixt
     Task<ArenaModel> Starter() => db.In(sp => sp.GetRequiredService<IModelCatalog>().Find(db.StarterId, Viewer.Anonymous))!;
     Task<T> Catalog<T>(Func<IModelCatalog, Task<T>> f) => db.In(sp => f(sp.GetRequiredService<IModelCatalog>()));
 
+    [Theory]
+    [InlineData("\0")]
+    [InlineData("star\0ter")]
+    [InlineData("\u0001\u001b")]
+    public async Task ControlCharactersInASearchNeverReachPostgreSql(string text)
+    {
+        await db.In(sp => sp.GetRequiredService<IModelCatalog>().EnsureBaseModels(["starter"]));
+
+        var found = await Catalog(c => c.Search(text, Viewer.Anonymous));
+
+        Assert.Contains(found, m => m.Id == db.StarterId);
+    }
+
     [Fact]
     public async Task BaseModelsAreSeededOnceAndPublic()
     {

@@ -44,7 +44,7 @@ public sealed class JobPageTests : ComponentTest
     {
         var cut = RenderJob();
 
-        await Push(new JobUpdate(_job.Id, JobUpdateKind.Started, T0, Worker: "worker-1"));
+        await Push(new JobUpdate(_job.Id, JobUpdateKind.Started, T0));
         await Push(Progress(_job.Id, "training", 5, 20, 0.8123));
 
         cut.WaitForAssertion(() =>
@@ -161,5 +161,16 @@ public sealed class JobPageTests : ComponentTest
 
         Assert.Equal(0, Feed.SubscriberCount(_job.Id));
         Assert.NotNull(cut);
+    }
+
+    [Fact]
+    public void TheWorkersHostAndProcessAreNotShown()
+    {
+        _job.Apply(new BakeStarted("build-host-7-4242", T0));
+
+        var cut = RenderJob();
+
+        Assert.Equal("Running", cut.Find("[data-testid=job-progress]").GetAttribute("data-status"));
+        Assert.DoesNotContain("build-host-7-4242", cut.Markup);
     }
 }

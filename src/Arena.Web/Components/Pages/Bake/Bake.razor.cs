@@ -2,6 +2,7 @@ using Arena.Core;
 using Arena.Core.Bakes;
 using Arena.Core.Models;
 using Arena.Web.Accounts;
+using Arena.Web.Components.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ public partial class Bake
     [Inject] private IOptions<BakeLimits> LimitsOptions { get; set; } = default!;
 
     /// <summary>The model to fork (from "Fork &amp; bake").</summary>
-    [SupplyParameterFromQuery(Name = "parent")] public Guid? Parent { get; set; }
+    /// <remarks>Text, parsed here: a link whose id is not a GUID is "not found", never an error.</remarks>
+    [SupplyParameterFromQuery(Name = "parent")] public string? Parent { get; set; }
 
     private readonly BakeForm _form = new();
     private IReadOnlyList<ArenaModel> _parents = [];
@@ -47,10 +49,13 @@ public partial class Bake
         _viewer = await CurrentViewer.Get();
         var visible = await Catalog.Search(null, _viewer, 0, 200);
         var parents = visible.ToList();
-        if (Parent is { } id && parents.All(p => p.Id != id) && await Catalog.Find(id, _viewer) is { } parent)
+        var requested = QueryIds.Parse(Parent);
+        if (requested is { } id && parents.All(p => p.Id != id) && await Catalog.Find(id, _viewer) is { } parent)
             parents.Insert(0, parent);
         _parents = parents;
-        _form.ParentId = Parent is { } wanted && parents.Any(p => p.Id == wanted) ? wanted : parents.FirstOrDefault()?.Id;
+        if (!string.IsNullOrEmpty(Parent) && !parents.Any(p => p.Id == requested))
+            _error = "The model to fork in the link was not found; choose another one.";
+        _form.ParentId = requested is { } wanted && parents.Any(p => p.Id == wanted) ? wanted : parents.FirstOrDefault()?.Id;
         Revalidate();
     }
 
