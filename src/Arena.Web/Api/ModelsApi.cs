@@ -29,7 +29,9 @@ public static class ModelsApi
             var model = await catalog.Find(id, ViewerClaims.From(http.User), ct);
             if (model is null || AdapterArchive.FolderOf(model, options.Value.ArtifactsRoot) is not { } folder)
                 return Results.NotFound();
-            return Results.File(await AdapterArchive.Zip(folder, ct), "application/zip", AdapterArchive.FileName(model));
+            // The copy the catalog gave withholds prompts of ancestors the viewer cannot see: so does the archive.
+            var zip = await AdapterArchive.Zip(folder, ct, withReport: model.PromptsWithheld == 0);
+            return Results.File(zip, "application/zip", AdapterArchive.FileName(model));
         });
 
         return app;
