@@ -83,8 +83,14 @@ public sealed class VisibilityLineageTests(ArenaAppFactory app) : IClassFixture<
         return text;
     }
 
-    [Fact]
-    public async Task AlicesPrivatePromptReachesNobodyElseThroughTheApiThePagesOrTheZip()
+    sealed record Scene(Viewer Alice, Viewer Bob, string Secret, ArenaModel Private, ArenaModel Unlisted,
+        ArenaModel OldVariant, ArenaModel OldOfPrivate, ArenaModel Variant)
+    {
+        /// <summary>What anyone but alice may open by link.</summary>
+        public ArenaModel[] Shared => [Unlisted, OldVariant, OldOfPrivate];
+    }
+
+    async Task<Scene> AlicesModels()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var alice = await app.Register("vis_alice_" + suffix);
@@ -105,49 +111,76 @@ public sealed class VisibilityLineageTests(ArenaAppFactory app) : IClassFixture<
         ArenaModel variant;
         await using (var scope = app.Services.CreateAsyncScope())
             variant = await scope.ServiceProvider.GetRequiredService<IModelCatalog>().CreateVariant(unlisted.Id, 0.5, null, bob);
+        return new Scene(alice, bob, secret, priv, unlisted, oldVariant, oldOfPrivate, variant);
+    }
 
-        var anonymous = app.CreateClient();
-        var asBob = await SignedIn(bob);
-        foreach (var (who, client) in new[] { ("anonymous", anonymous), ("bob", asBob) })
+    async Task<HttpClient[]> Others(Scene s) => [app.CreateClient(), await SignedIn(s.Bob)];
+
+    [Fact]
+    public async Task SearchFindsNothingByAndShowsNothingOfAPrivateAncestorsPrompt()
+    {
+        var s = await AlicesModels();
+        foreach (var client in await Others(s))
         {
-            foreach (var q in new[] { secret, "launch code", suffix })
-            {
-                var list = await client.GetStringAsync($"/api/models?q={Uri.EscapeDataString(q)}&take=200");
-                Assert.DoesNotContain(secret, list);
-            }
-            Assert.DoesNotContain(oldVariant.Id.ToString(), await client.GetStringAsync($"/api/models?q={secret}"));
-            foreach (var m in new[] { unlisted, oldVariant, oldOfPrivate })
+            foreach (var q in new[] { s.Secret, "launch code", s.Secret[^6..] })
+                Assert.DoesNotContain(s.Secret, await client.GetStringAsync($"/api/models?q={Uri.EscapeDataString(q)}&take=200"));
+            Assert.Equal("[]", await client.GetStringAsync($"/api/models?q={s.Secret}"));
+        }
+        var asAlice = await SignedIn(s.Alice);
+        Assert.Contains(s.Secret, await asAlice.GetStringAsync($"/api/models?q={s.Secret}"));
+    }
+
+    [Fact]
+    public async Task TheModelApiWithholdsAPrivateAncestorsPrompt()
+    {
+        var s = await AlicesModels();
+        var (anonymous, asBob) = (await Others(s)) is var c ? (c[0], c[1]) : default;
+        foreach (var client in new[] { anonymous, asBob })
+            foreach (var m in s.Shared)
             {
                 var json = await client.GetStringAsync($"/api/models/{m.Id}");
-                Assert.DoesNotContain(secret, json);
+                Assert.DoesNotContain(s.Secret, json);
                 Assert.Contains("\"promptsWithheld\":1", json);
+            }
+        Assert.Contains("cheerful pirate", await anonymous.GetStringAsync($"/api/models/{s.OldVariant.Id}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/models/{s.Private.Id}")).StatusCode);
+        // Bob's new variant is private (its lineage is), and even bob does not get alice's prompt from it.
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/models/{s.Variant.Id}")).StatusCode);
+        var own = await asBob.GetStringAsync($"/api/models/{s.Variant.Id}");
+        Assert.Contains("\"visibility\":\"Private\"", own);
+        Assert.DoesNotContain(s.Secret, own);
+        Assert.Contains(s.Secret, await (await SignedIn(s.Alice)).GetStringAsync($"/api/models/{s.Unlisted.Id}"));
+    }
+
+    [Fact]
+    public async Task TheModelPageWithholdsAPrivateAncestorsPrompt()
+    {
+        var s = await AlicesModels();
+        var clients = await Others(s);
+        foreach (var (client, models) in new[] { (clients[0], s.Shared), (clients[1], [.. s.Shared, s.Variant]) })
+            foreach (var m in models)
+            {
                 var page = await client.GetAsync($"/models/{m.Id}");
                 Assert.Equal(HttpStatusCode.OK, page.StatusCode);
                 var html = await page.Content.ReadAsStringAsync();
                 Assert.Contains(m.Name, html);
-                Assert.DoesNotContain(secret, html);
+                Assert.DoesNotContain(s.Secret, html);
             }
-            Assert.Contains("cheerful pirate", await client.GetStringAsync($"/api/models/{oldVariant.Id}"));
-            Assert.DoesNotContain(secret, await ZipText(client, unlisted.Id));
-            Assert.DoesNotContain(secret, await ZipText(client, oldVariant.Id));
-            var zip = await ZipText(client, oldOfPrivate.Id);
-            Assert.DoesNotContain(secret, zip);
-            Assert.DoesNotContain("bake-report.json", zip);
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/models/{priv.Id}")).StatusCode);
-            _ = who;
-        }
+    }
 
-        // Bob's new variant is private (its lineage is), and even bob does not get alice's prompt from it.
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/models/{variant.Id}")).StatusCode);
-        var own = await asBob.GetStringAsync($"/api/models/{variant.Id}");
-        Assert.Contains("\"visibility\":\"Private\"", own);
-        Assert.DoesNotContain(secret, own);
-        Assert.DoesNotContain(secret, await (await asBob.GetAsync($"/models/{variant.Id}")).Content.ReadAsStringAsync());
-        Assert.DoesNotContain(secret, await ZipText(asBob, variant.Id));
-
-        // alice still sees her own prompt.
-        var asAlice = await SignedIn(alice);
-        Assert.Contains(secret, await asAlice.GetStringAsync($"/api/models/{unlisted.Id}"));
-        Assert.Contains(secret, await asAlice.GetStringAsync($"/api/models?q={secret}"));
+    [Fact]
+    public async Task TheAdapterZipCarriesNoPrivateAncestorsPrompt()
+    {
+        var s = await AlicesModels();
+        var clients = await Others(s);
+        foreach (var (client, models) in new[] { (clients[0], s.Shared), (clients[1], [.. s.Shared, s.Variant]) })
+            foreach (var m in models)
+            {
+                var zip = await ZipText(client, m.Id);
+                Assert.DoesNotContain(s.Secret, zip);
+            }
+        Assert.DoesNotContain("bake-report.json", await ZipText(clients[0], s.OldOfPrivate.Id));
+        // Nothing is withheld from alice: her zip keeps the report.
+        Assert.Contains(s.Secret, await ZipText(await SignedIn(s.Alice), s.OldOfPrivate.Id));
     }
 }
