@@ -25,6 +25,7 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
         {
             var parent = await session.LoadAsync<ArenaModel>(job.ParentModelId, ct)
                          ?? throw new InvalidOperationException($"parent model {job.ParentModelId} of job {jobId} is missing");
+            var chain = await ModelCatalog.LoadAncestors(session, [parent], ct);
             var model = new ArenaModel
             {
                 Id = Guid.NewGuid(),
@@ -32,7 +33,8 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
                 Description = job.Description,
                 OwnerId = job.UserId,
                 OwnerName = job.UserName,
-                Visibility = job.Visibility,
+                // A fork is never more visible than its parent's lineage (a job requested before that rule included).
+                Visibility = Visibilities.MostRestrictive(job.Visibility, parent.EffectiveVisibility(chain.Values)),
                 Kind = ModelKind.Baked,
                 BaseModel = parent.BaseModel,
                 Adapters = [.. parent.Adapters, new AdapterLayer(jobId, adapterPath, 1.0)],
@@ -42,7 +44,7 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
                 Recipe = new BakeRecipeSummary(job.Settings.Prompt, job.Preset, job.Settings, klBefore, klAfter, seconds),
                 JobId = jobId,
                 Created = at,
-            }.RefreshSearchText();
+            }.RefreshSearchText(chain.Values);
             session.Insert(model);
             return (object)new BakeCompleted(model.Id, adapterPath, klBefore, klAfter, seconds, samplingTokensPerSecond, trainingTokensPerSecond, at);
         }, ct);

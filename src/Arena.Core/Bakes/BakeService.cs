@@ -27,9 +27,14 @@ public sealed class BakeService(IDocumentStore store, IModelCatalog catalog, IBa
             throw new DomainException(DomainError.QuotaExceeded,
                 $"you have {active} bakes queued or running; the limit is {limits.Value.ConcurrentBakesPerUser}. Wait for one to finish or cancel it.");
 
+        // A fork is never more visible than its parent's lineage: forking an unlisted model gives an unlisted model.
+        var stored = await session.LoadAsync<ArenaModel>(parent.Id, ct) ?? throw DomainException.NotFound("the parent model");
+        var visibility = Visibilities.MostRestrictive(request.Visibility,
+            stored.EffectiveVisibility((await ModelCatalog.LoadAncestors(session, [stored], ct)).Values));
+
         var jobId = Guid.NewGuid();
         var requested = new BakeRequested(jobId, userId, viewer.UserName ?? "", parent.Id, request.Name.Trim(),
-            request.Description?.Trim() ?? "", request.Visibility, request.Recipe, DateTimeOffset.UtcNow, request.Preset);
+            request.Description?.Trim() ?? "", visibility, request.Recipe, DateTimeOffset.UtcNow, request.Preset);
         session.Events.StartStream<BakeJob>(jobId, requested);
         await session.SaveChangesAsync(ct);
 

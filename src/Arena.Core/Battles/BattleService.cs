@@ -23,7 +23,10 @@ public sealed class BattleService(IDocumentStore store, IOptions<BattleOptions> 
         await using var session = store.LightweightSession();
         var query = session.Query<ArenaModel>().Where(m => !m.Deleted && m.Visibility == Visibility.Public);
         if (!string.IsNullOrWhiteSpace(start?.BaseModel)) query = query.Where(m => m.BaseModel == start.BaseModel);
-        var candidates = await query.Take(10_000).ToListAsync(ct);
+        var stored = await query.Take(10_000).ToListAsync(ct);
+        // Only effectively public models battle: a public model on an unlisted or private ancestor is not listed.
+        var chains = await ModelCatalog.LoadAncestors(session, stored, ct);
+        var candidates = stored.Where(m => m.EffectiveVisibility(chains.Values) == Visibility.Public).ToList();
         var board = await session.LoadAsync<LeaderboardSnapshot>(LeaderboardSnapshot.CurrentId, ct);
         var battles = board?.Rows.ToDictionary(r => r.ModelId, r => r.Battles) ?? [];
         var (a, b) = ContestantPicker.Pick(candidates, battles, Options, Random.Shared);

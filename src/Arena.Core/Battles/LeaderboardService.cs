@@ -107,7 +107,9 @@ public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOpti
         IReadOnlyDictionary<Guid, ArenaModel> models, IQuerySession session, CancellationToken ct)
     {
         var parentIds = ids.Select(id => models.GetValueOrDefault(id)?.ParentId).OfType<Guid>().Distinct().ToArray();
-        var parents = (await session.LoadManyAsync<ArenaModel>(ct, parentIds)).ToDictionary(m => m.Id, m => m.Name);
+        // A private parent's name is nobody else's business (the board is public).
+        var parents = (await session.LoadManyAsync<ArenaModel>(ct, parentIds))
+            .Where(m => m.Visibility != Visibility.Private).ToDictionary(m => m.Id, m => m.Name);
         snapshot.Rows = table.Models.Select(r =>
         {
             var id = ids[r.Index];

@@ -30,18 +30,99 @@ public sealed class ArenaModel
     public DateTimeOffset Created { get; set; }
     public bool Deleted { get; set; }
 
-    /// <summary>Lower-case name, owner, description and baked prompts: what the gallery search matches (one indexed
-    /// field instead of OR-ing four LIKEs and a JSON array scan). Kept current by <see cref="RefreshSearchText"/>.</summary>
+    /// <summary>Lower-case name, owner, description and the baked prompts that may be indexed: what the gallery search
+    /// matches (one indexed field instead of OR-ing four LIKEs and a JSON array scan). Kept current by
+    /// <see cref="RefreshSearchText"/>. Never shown: a search is checked again against what the viewer may see.</summary>
     public string SearchText { get; set; } = "";
 
-    public ArenaModel RefreshSearchText()
+    /// <summary>How many of <see cref="BakedPrompts"/> were withheld from the viewer this copy was made for
+    /// (<see cref="ShownTo"/>); 0 on a stored document. Not stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int PromptsWithheld { get; private set; }
+
+    /// <summary>Indexes the name, owner, description and each baked prompt whose model is at least as visible as this
+    /// one (and, if private, has the same owner): search can never find a model by a prompt of a less visible ancestor.
+    /// Without <paramref name="ancestors"/> only the prompt this model baked itself is indexed.</summary>
+    public ArenaModel RefreshSearchText(IEnumerable<ArenaModel>? ancestors = null)
     {
-        SearchText = string.Join('\n', [Name, OwnerName, Description, .. BakedPrompts]).ToLowerInvariant();
+        var sources = ancestors is null
+            ? BakedPrompts.Select((_, i) => Kind == ModelKind.Baked && i == BakedPrompts.Count - 1 ? this : null).ToArray()
+            : PromptSources(ancestors);
+        var prompts = BakedPrompts.Where((_, i) => sources[i] is { } s && s.Visibility.IsAtLeastAsOpenAs(Visibility)
+                                                    && (s.Visibility != Visibility.Private || s.OwnerId == OwnerId));
+        SearchText = string.Join('\n', [Name, OwnerName, Description, .. prompts]).ToLowerInvariant();
         return this;
     }
 
-    public bool IsVisibleTo(Viewer viewer) =>
-        !Deleted && (Visibility != Visibility.Private || (OwnerId is not null && OwnerId == viewer.UserId));
+    /// <summary>Who may open the model (by its link): not deleted, and not private to someone else. Its lineage does
+    /// not change who may open it, only what it shows (<see cref="PromptsVisibleTo"/>) and where it is listed
+    /// (<see cref="EffectiveVisibility"/>).</summary>
+    public bool IsVisibleTo(Viewer viewer) => !Deleted && IsOpenTo(viewer);
+
+    /// <summary>The model's own setting lets the viewer see it and its prompt (deletion aside: a deleted ancestor's
+    /// prompt stays part of its descendants).</summary>
+    public bool IsOpenTo(Viewer viewer) => Visibility != Visibility.Private || IsOwnedBy(viewer);
+
+    /// <summary>The most restrictive of the model's own visibility and its ancestors' (an ancestor missing from
+    /// <paramref name="ancestors"/> counts as private). Only an effectively public model is listed and battled; a
+    /// new variant or fork gets at most its parent's effective visibility.</summary>
+    public Visibility EffectiveVisibility(IEnumerable<ArenaModel> ancestors)
+    {
+        var byId = ById(ancestors);
+        return AncestorIds.Aggregate(Visibility, (v, id) =>
+            Visibilities.MostRestrictive(v, byId.TryGetValue(id, out var a) ? a.Visibility : Visibility.Private));
+    }
+
+    /// <summary>The baked prompts the viewer may see: a prompt is shown only to whoever may open the model that baked
+    /// it (<see cref="IsOpenTo"/>); prompts of ancestors the viewer cannot see, or that are not in
+    /// <paramref name="ancestors"/>, are withheld. The one rule for the API, the pages, search and the adapter archive.</summary>
+    public IReadOnlyList<string> PromptsVisibleTo(Viewer viewer, IEnumerable<ArenaModel> ancestors)
+    {
+        var sources = PromptSources(ancestors);
+        return BakedPrompts.Where((_, i) => sources[i]?.IsOpenTo(viewer) == true).ToList();
+    }
+
+    /// <summary>A copy for <paramref name="viewer"/>: the prompts they may not see removed (counted in
+    /// <see cref="PromptsWithheld"/>), no search text, no recipe if the model itself is hidden from them. What the
+    /// catalog hands out; never stored.</summary>
+    public ArenaModel ShownTo(Viewer viewer, IEnumerable<ArenaModel> ancestors)
+    {
+        var copy = (ArenaModel)MemberwiseClone();
+        copy.BakedPrompts = [.. PromptsVisibleTo(viewer, ancestors)];
+        copy.PromptsWithheld = BakedPrompts.Count - copy.BakedPrompts.Count;
+        copy.Adapters = [.. Adapters];
+        copy.AncestorIds = [.. AncestorIds];
+        copy.SearchText = "";
+        if (!IsOpenTo(viewer)) copy.Recipe = null;
+        return copy;
+    }
+
+    /// <summary>For each of <see cref="BakedPrompts"/>, the model of the chain (ancestors root first, then this one)
+    /// that baked it: the first one holding that many prompts. Null where it cannot be told (a missing ancestor).</summary>
+    ArenaModel?[] PromptSources(IEnumerable<ArenaModel> ancestors)
+    {
+        var byId = ById(ancestors);
+        var sources = new ArenaModel?[BakedPrompts.Count];
+        var covered = 0;
+        var gap = false;
+        foreach (var member in AncestorIds.Select(id => byId.GetValueOrDefault(id)).Append(this))
+        {
+            if (member is null) { gap = true; continue; }
+            var count = Math.Min(member.BakedPrompts.Count, BakedPrompts.Count);
+            for (var i = covered; i < count; i++) sources[i] = gap ? null : member;
+            if (count > covered) { covered = count; gap = false; }
+        }
+        // A baked model's last prompt is its own, whatever is missing above it.
+        if (Kind == ModelKind.Baked && sources.Length > 0) sources[^1] ??= this;
+        return sources;
+    }
+
+    static Dictionary<Guid, ArenaModel> ById(IEnumerable<ArenaModel> models)
+    {
+        var byId = new Dictionary<Guid, ArenaModel>();
+        foreach (var m in models) byId.TryAdd(m.Id, m);
+        return byId;
+    }
 
     public bool IsOwnedBy(Viewer viewer) => OwnerId is not null && OwnerId == viewer.UserId;
 }

@@ -20,10 +20,14 @@ public static class AdapterArchive
         return inside && Directory.Exists(folder) ? folder : null;
     }
 
+    /// <summary>The bake report's name in an adapter folder (the engine's BakeFolder writes it; the web tier does not load the engine).</summary>
     public const string ReportFile = "bake-report.json";
 
-    /// <summary>The folder's files, with bake-report.json as <see cref="PublicReport"/> makes it.</summary>
-    public static async Task<byte[]> Zip(ArenaModel model, string folder, CancellationToken ct)
+    /// <summary>The folder's files, with bake-report.json as <see cref="PublicReport"/> makes it. With
+    /// <paramref name="withReport"/> false the bake's report (and a failure note) is left out: it carries the recipe,
+    /// prompt included, of the bake that made the last adapter, which for a variant is an ancestor's. The API leaves it
+    /// out whenever the viewer's copy of the model has prompts withheld (<see cref="ArenaModel.PromptsWithheld"/>).</summary>
+    public static async Task<byte[]> Zip(ArenaModel model, string folder, CancellationToken ct, bool withReport = true)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -31,6 +35,7 @@ public static class AdapterArchive
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
+                if (!withReport && ReportFiles.Contains(Path.GetFileName(name))) continue;
                 var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
                 await using var output = await entry.OpenAsync(ct);
                 if (name == ReportFile)
@@ -62,6 +67,9 @@ public static class AdapterArchive
         report["adapter_strengths"] = new JsonArray(model.Adapters.Select(a => (JsonNode?)JsonValue.Create(a.Strength)).ToArray());
         return report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
+
+    /// <summary>The files of a bake folder that describe the bake rather than hold the adapter (Engine's BakeFolder).</summary>
+    static readonly HashSet<string> ReportFiles = [ReportFile, "bake-failed.txt"];
 
     /// <summary>A file name made of the model's name, safe in a Content-Disposition header.</summary>
     public static string FileName(ArenaModel model)

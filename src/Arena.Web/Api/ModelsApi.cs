@@ -31,7 +31,9 @@ public static class ModelsApi
             if (model is null) return DomainResults.Problem(DomainException.NotFound("the model"));
             if (AdapterArchive.FolderOf(model, options.Value.ArtifactsRoot) is not { } folder)
                 return DomainResults.Problem(DomainException.NotFound("this model's adapter"));
-            return Results.File(await AdapterArchive.Zip(model, folder, ct), "application/zip", AdapterArchive.FileName(model));
+            // The copy the catalog gave withholds prompts of ancestors the viewer cannot see: so does the archive.
+            var zip = await AdapterArchive.Zip(model, folder, ct, withReport: model.PromptsWithheld == 0);
+            return Results.File(zip, "application/zip", AdapterArchive.FileName(model));
         });
 
         return app;
