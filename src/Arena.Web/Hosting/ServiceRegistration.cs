@@ -7,6 +7,7 @@ using Arena.Web.Bus;
 using Arena.Web.Chat;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -29,7 +30,7 @@ public static class ServiceRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSignalR();
-        services.AddArenaAuthentication();
+        services.AddArenaAuthentication(config);
 
         services.AddSingleton<JobUpdateFeed>();
         services.AddSingleton<JobUpdateBroadcaster>();
@@ -61,8 +62,9 @@ public static class ServiceRegistration
         return services;
     }
 
-    private static IServiceCollection AddArenaAuthentication(this IServiceCollection services)
+    private static IServiceCollection AddArenaAuthentication(this IServiceCollection services, IConfiguration config)
     {
+        services.Configure<AccountLimits>(config.GetSection(AccountLimits.Section));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -70,6 +72,8 @@ public static class ServiceRegistration
                 o.LogoutPath = "/account/logout";
                 o.ReturnUrlParameter = "returnUrl";
                 o.Cookie.Name = "arena.auth";
+                // A cookie is only as good as its security stamp: signing out renews the stamp and so ends every copy.
+                o.Events.OnValidatePrincipal = SessionStamps.Validate;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.SlidingExpiration = true;
@@ -80,9 +84,13 @@ public static class ServiceRegistration
             });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidator>();
         services.AddScoped<CurrentViewer>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStamps>();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<AccountService>();
+        services.AddScoped<SignInService>();
         return services;
 
         static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
