@@ -39,6 +39,7 @@ public sealed partial class AccountStore(IDocumentStore store) : IAccountStore
             NormalizedUserName = Normalize(userName),
             PasswordHash = passwordHash,
             Created = DateTimeOffset.UtcNow,
+            SecurityStamp = UserAccount.NewSecurityStamp(),
         };
         if (await FindByName(userName, ct) is not null) throw Taken(userName);
         await using var session = store.LightweightSession();
@@ -53,6 +54,17 @@ public sealed partial class AccountStore(IDocumentStore store) : IAccountStore
             throw Taken(userName);
         }
         return user;
+    }
+
+    public async Task<string?> RenewSecurityStamp(Guid id, CancellationToken ct = default)
+    {
+        await using var session = store.LightweightSession();
+        var account = await session.LoadAsync<UserAccount>(id, ct);
+        if (account is null) return null;
+        account.SecurityStamp = UserAccount.NewSecurityStamp();
+        session.Update(account);
+        await session.SaveChangesAsync(ct);
+        return account.SecurityStamp;
     }
 
     static DomainException Taken(string name) => DomainException.Invalid($"the user name '{name}' is taken");

@@ -9,4 +9,10 @@ public sealed class UserAccount
     public required string NormalizedUserName { get; set; }
     public required string PasswordHash { get; set; }
     public DateTimeOffset Created { get; set; }
+    /// <summary>Random value carried in every sign-in cookie; a cookie whose stamp differs is refused. Renewed on
+    /// sign-out, so a cookie captured before it stops working. Empty on accounts made before stamps existed (renewed
+    /// at their next sign-in).</summary>
+    public string SecurityStamp { get; set; } = "";
+
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 }

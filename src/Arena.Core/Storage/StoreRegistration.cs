@@ -22,6 +22,8 @@ public static class StoreRegistration
         services.AddOptions<BakeLimits>();
         services.AddScoped<IModelCatalog, ModelCatalog>();
         services.AddScoped<IAccountStore, AccountStore>();
+        services.AddOptions<AccountLimits>();
+        services.AddSingleton<LoginThrottle>();
         services.AddScoped<IBakeService, BakeService>();
         services.AddScoped<IBakeJournal, BakeJournal>();
         services.AddOptions<BattleOptions>();
@@ -41,6 +43,8 @@ public static class StoreRegistration
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;
 
         opts.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
+        // Counted from several replicas at once: a write based on a stale read fails and is retried.
+        opts.Schema.For<LoginAttempts>().UseOptimisticConcurrency(true);
         opts.Schema.For<ArenaModel>()
             .Index(m => m.ParentId)
             .Index(m => m.OwnerId)

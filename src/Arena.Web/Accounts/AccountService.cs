@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Arena.Core;
 using Arena.Core.Accounts;
@@ -7,18 +8,24 @@ namespace Arena.Web.Accounts;
 
 /// <summary>
 /// Registration and sign-in checks. Passwords are hashed with ASP.NET Core's <see cref="PasswordHasher{TUser}"/>
-/// (PBKDF2, salted, versioned); the store only ever sees the hash.
+/// (PBKDF2, salted, versioned); the store only ever sees the hash. What a password must be is <see cref="PasswordPolicy"/>'s.
 /// </summary>
 public sealed partial class AccountService(IAccountStore store, IPasswordHasher<UserAccount> hasher)
 {
     public const int MinNameLength = 3;
     public const int MaxNameLength = 32;
-    public const int MinPasswordLength = 8;
-    /// <summary>Upper bound so a huge password cannot make hashing expensive.</summary>
-    public const int MaxPasswordLength = 256;
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex NamePattern();
+
+    /// <summary>The hash an unknown name is checked against, so that answering "no such user" costs what a wrong
+    /// password costs (one PBKDF2 run) and sign-in timing does not tell which names exist. One per hasher.</summary>
+    private static readonly ConditionalWeakTable<IPasswordHasher<UserAccount>, string> DummyHashes = new();
+    private static readonly UserAccount Nobody = new() { UserName = "", NormalizedUserName = "", PasswordHash = "" };
+
+    /// <summary>Whether <paramref name="userName"/> could be an account's name at all (length and characters).</summary>
+    public static bool IsWellFormedName(string? userName) =>
+        userName is { Length: >= MinNameLength and <= MaxNameLength } && NamePattern().IsMatch(userName);
 
     /// <summary>Every problem with a registration, as "field: message" pairs (fields: UserName, Password, Confirm).</summary>
     public static IReadOnlyList<(string Field, string Message)> Validate(string? userName, string? password, string? confirm)
@@ -30,10 +37,8 @@ public sealed partial class AccountService(IAccountStore store, IPasswordHasher<
             errors.Add(("UserName", $"The user name must be {MinNameLength} to {MaxNameLength} characters long."));
         else if (!NamePattern().IsMatch(userName))
             errors.Add(("UserName", "The user name may contain only letters, digits, '_' and '-'."));
-        if (password.Length < MinPasswordLength)
-            errors.Add(("Password", $"The password must be at least {MinPasswordLength} characters long."));
-        else if (password.Length > MaxPasswordLength)
-            errors.Add(("Password", $"The password may be at most {MaxPasswordLength} characters long."));
+        if (PasswordPolicy.Check(userName, password) is { } problem)
+            errors.Add(("Password", problem));
         if (confirm is not null && confirm != password)
             errors.Add(("Confirm", "The passwords do not match."));
         return errors;
@@ -53,14 +58,20 @@ public sealed partial class AccountService(IAccountStore store, IPasswordHasher<
     }
 
     /// <summary>The account if the name exists and the password matches; otherwise null (one answer for both, so
-    /// sign-in does not reveal which names exist).</summary>
+    /// sign-in does not reveal which names exist — not by its answer, nor by its time).</summary>
     public async Task<UserAccount?> Verify(string? userName, string? password, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || password.Length > MaxPasswordLength)
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || password.Length > PasswordPolicy.MaxLength)
             return null;
         var account = await store.FindByName(userName.Trim(), ct);
-        if (account is null) return null;
+        if (account is null)
+        {
+            hasher.VerifyHashedPassword(Nobody, DummyHash(), password);
+            return null;
+        }
         var result = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         return result == PasswordVerificationResult.Failed ? null : account;
     }
+
+    private string DummyHash() => DummyHashes.GetValue(hasher, h => h.HashPassword(Nobody, Guid.NewGuid().ToString("N")));
 }

@@ -1,3 +1,4 @@
+using Arena.Web.Accounts;
 using Arena.Web.Api;
 using Arena.Web.Components;
 using Arena.Web.Hubs;
@@ -19,6 +20,7 @@ public static class PipelineRegistration
         app.MapHealthApi();
         app.MapModelsApi();
         app.MapBattlesApi();
+        app.MapSignOut();
         app.MapHub<JobsHub>("/hubs/jobs");
         app.MapHub<ChatHub>("/hubs/chat");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

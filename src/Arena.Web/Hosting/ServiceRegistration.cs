@@ -9,6 +9,7 @@ using Arena.Web.Chat;
 using Arena.Web.Hubs;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
@@ -37,7 +38,7 @@ public static class ServiceRegistration
         services.AddSignalR(o => o.AddFilter<ArenaHubFilter>());
         builder.Logging.AddFilter(ArenaHubFilter.QuietDispatcherCategory, LogLevel.Critical);
         services.AddArenaApiErrors();
-        services.AddArenaAuthentication();
+        services.AddArenaAuthentication(config);
 
         services.AddSingleton<JobUpdateFeed>();
         services.AddSingleton<JobUpdateBroadcaster>();
@@ -69,8 +70,9 @@ public static class ServiceRegistration
         return services;
     }
 
-    private static IServiceCollection AddArenaAuthentication(this IServiceCollection services)
+    private static IServiceCollection AddArenaAuthentication(this IServiceCollection services, IConfiguration config)
     {
+        services.Configure<AccountLimits>(config.GetSection(AccountLimits.Section));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -78,6 +80,8 @@ public static class ServiceRegistration
                 o.LogoutPath = "/account/logout";
                 o.ReturnUrlParameter = "returnUrl";
                 o.Cookie.Name = "arena.auth";
+                // A cookie is only as good as its security stamp: signing out renews the stamp and so ends every copy.
+                o.Events.OnValidatePrincipal = SessionStamps.Validate;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.SlidingExpiration = true;
@@ -88,9 +92,13 @@ public static class ServiceRegistration
             });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidator>();
         services.AddScoped<CurrentViewer>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStamps>();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<AccountService>();
+        services.AddScoped<SignInService>();
         return services;
 
         static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

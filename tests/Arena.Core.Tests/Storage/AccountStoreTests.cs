@@ -47,4 +47,17 @@ public sealed class AccountStoreTests(StoreFixture db) : IClassFixture<StoreFixt
         var e = await Assert.ThrowsAsync<DomainException>(() => db.In(sp => sp.GetRequiredService<IAccountStore>().Create(name, "h")));
         Assert.Equal(DomainError.Invalid, e.Error);
     }
+
+    [Fact]
+    public async Task EveryAccountHasASecurityStampThatRenewingReplaces()
+    {
+        var created = await db.In(sp => sp.GetRequiredService<IAccountStore>().Create("stamped", "h"));
+        Assert.False(string.IsNullOrEmpty(created.SecurityStamp));
+
+        var renewed = await db.In(sp => sp.GetRequiredService<IAccountStore>().RenewSecurityStamp(created.Id));
+        var stored = await db.In(sp => sp.GetRequiredService<IAccountStore>().Find(created.Id));
+        Assert.NotEqual(created.SecurityStamp, renewed);
+        Assert.Equal(renewed, stored!.SecurityStamp);
+        Assert.Null(await db.In(sp => sp.GetRequiredService<IAccountStore>().RenewSecurityStamp(Guid.NewGuid())));
+    }
 }

@@ -92,4 +92,62 @@ public sealed class AccountServiceTests
 
         Assert.Equal(["UserName", "Password", "Confirm"], errors.Select(e => e.Field));
     }
+
+    [Theory]
+    [InlineData("12345678", "most common")]
+    [InlineData("password", "most common")]
+    [InlineData("Password123!", "most common")]
+    [InlineData("qwerty123", "most common")]
+    [InlineData("iloveyou", "most common")]
+    [InlineData("dragon2024", "most common")]
+    [InlineData("alice", "at least 8")]
+    [InlineData("alice123", "user name")]
+    [InlineData("my-ALICE-pass", "user name")]
+    [InlineData("aaaaaaaaa", "simple run")]
+    [InlineData("abababab", "simple run")]
+    [InlineData("23456789", "simple run")]
+    [InlineData("abcdefghij", "simple run")]
+    public async Task RegisterRefusesCommonAndTrivialPasswordsSayingWhy(string password, string reason)
+    {
+        var e = await Assert.ThrowsAsync<DomainException>(() => _accounts.Register("alice", password));
+
+        Assert.Contains(reason, e.Message);
+        Assert.Empty(_store.Accounts);
+    }
+
+    [Theory]
+    [InlineData("correct horse battery")]
+    [InlineData("tea-kettle-on-mars")]
+    [InlineData("Xk8#pq2!vz")]
+    public void ValidateAcceptsPasswordsThatAreHardToGuess(string password) =>
+        Assert.Empty(AccountService.Validate("alice", password, password));
+
+    [Fact]
+    public async Task AnUnknownNameIsCheckedAgainstAHashLikeAKnownOne()
+    {
+        // Timing is not asserted: what makes it equal is that both paths run the hasher once.
+        var hasher = new CountingHasher();
+        var accounts = new AccountService(_store, hasher);
+        await accounts.Register("alice", "correct horse");
+        hasher.Verifications = 0;
+
+        Assert.Null(await accounts.Verify("nobody_here", "correct horse"));
+        Assert.Equal(1, hasher.Verifications);
+        Assert.Null(await accounts.Verify("alice", "wrong horse!"));
+        Assert.Equal(2, hasher.Verifications);
+    }
+
+    private sealed class CountingHasher : IPasswordHasher<UserAccount>
+    {
+        private readonly PasswordHasher<UserAccount> _inner = new();
+        public int Verifications;
+
+        public string HashPassword(UserAccount user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(UserAccount user, string hashedPassword, string providedPassword)
+        {
+            Verifications++;
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
 }

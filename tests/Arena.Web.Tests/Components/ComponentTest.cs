@@ -52,6 +52,8 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddScoped<JudgeContext>();
         Context.Services.AddSingleton<JudgeRateLimiter>();
         Context.Services.AddTransient<BattleWorkflow>();
+        // Forms that post outside the circuit (sign-out) render the token this gives.
+        Context.Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider>(new FixedAntiforgery());
         Auth = Context.AddAuthorization();
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", true));
     }
@@ -63,6 +65,12 @@ public abstract class ComponentTest : IAsyncLifetime
     }
 
     protected IRenderedComponent<MudBlazor.MudPopoverProvider> RenderPopovers() => Context.Render<MudBlazor.MudPopoverProvider>();
+
+    private sealed class FixedAntiforgery : Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider
+    {
+        public override Microsoft.AspNetCore.Components.Forms.AntiforgeryRequestToken? GetAntiforgeryToken() =>
+            new("test-token", "__RequestVerificationToken");
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -24,8 +24,16 @@ public sealed class InMemoryAccountStore : IAccountStore
             NormalizedUserName = userName.ToUpperInvariant(),
             PasswordHash = passwordHash,
             Created = DateTimeOffset.UtcNow,
+            SecurityStamp = UserAccount.NewSecurityStamp(),
         };
         Accounts.Add(account);
         return Task.FromResult(account);
+    }
+
+    public Task<string?> RenewSecurityStamp(Guid id, CancellationToken ct = default)
+    {
+        if (Accounts.FirstOrDefault(a => a.Id == id) is not { } account) return Task.FromResult<string?>(null);
+        account.SecurityStamp = UserAccount.NewSecurityStamp();
+        return Task.FromResult<string?>(account.SecurityStamp);
     }
 }
