@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Text.RegularExpressions;
 using Arena.Core;
 using Arena.Core.Models;
 using Marten;
@@ -50,21 +49,14 @@ public sealed class VisibilityLineageTests(ArenaAppFactory app) : IClassFixture<
         return m;
     }
 
-    /// <summary>A client signed in through the login form, as a browser would be.</summary>
+    /// <summary>A client signed in through the login form, as a browser would be (FormClient posts it).</summary>
     async Task<HttpClient> SignedIn(Viewer user)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await client.GetStringAsync("/account/login");
-        var input = Regex.Match(form, "<input[^>]*__RequestVerificationToken[^>]*>").Value;
-        var token = Regex.Match(input, "value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), form);
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login", ["__RequestVerificationToken"] = token,
-            ["Input.UserName"] = user.UserName!, ["Input.Password"] = Password,
-        }));
-        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
-            $"sign-in answered {response.StatusCode}");
+        var form = FormClient.For(app);
+        await form.SignIn(user.UserName!, Password);
+        Assert.NotNull(form.AuthCookie);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"arena.auth={form.AuthCookie}");
         return client;
     }
 
