@@ -192,4 +192,60 @@ public sealed class BakePageTests : ComponentTest
         var navigation = Context.Services.GetRequiredService<NavigationManager>();
         Assert.DoesNotContain("/jobs/", navigation.Uri);
     }
+
+    private IRenderedComponent<BakePage> RenderBakeWithoutParent()
+    {
+        RenderPopovers();
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("/bake");
+        return Context.Render<BakePage>();
+    }
+
+    /// <summary>A stranger's baked model, newest in the catalog (listed first), as on the live site.</summary>
+    private ArenaModel StrangersNewerPirate()
+    {
+        var pirate = Catalog.Add("Pirate", _starter.Id, owner: "bob", ownerId: Guid.NewGuid(), prompts: "You are a pirate.");
+        Catalog.Models.Remove(pirate);
+        Catalog.Models.Insert(0, pirate);
+        return pirate;
+    }
+
+    [Fact]
+    public async Task WithoutAParentInTheLinkTheDefaultIsTheBaseModelNotAStrangersNewerModel()
+    {
+        StrangersNewerPirate();
+        var cut = RenderBakeWithoutParent();
+        FillValidForm(cut);
+
+        await cut.Find("[data-testid=bake-submit]").ClickAsync(new());
+
+        Assert.Equal(_starter.Id, Assert.Single(Bakes.Requests).Request.ParentModelId);
+    }
+
+    [Fact]
+    public void TheParentFieldSaysWhoseModelItIsAndWhatStackingMeans()
+    {
+        var pirate = StrangersNewerPirate();
+        var cut = RenderBakeWithoutParent();
+
+        Assert.Equal("starter (base)", cut.Find("[data-testid=bake-parent]").GetAttribute("value"));
+        Assert.Contains("A base model", cut.Find("[data-testid=bake-parent-note]").TextContent);
+
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/bake?parent={pirate.Id}");
+        var forked = Context.Render<BakePage>();
+
+        Assert.Equal("Pirate by bob", forked.Find("[data-testid=bake-parent]").GetAttribute("value"));
+        Assert.Contains("Stacking on a baked model", forked.Find("[data-testid=bake-parent-note]").TextContent);
+    }
+
+    [Fact]
+    public void TheViewersOwnModelIsLabelledAsTheirs()
+    {
+        var mine = Catalog.Add("Parrot", _starter.Id, owner: "alice", ownerId: AliceId, prompts: "Squawk.");
+        RenderPopovers();
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/bake?parent={mine.Id}");
+
+        var cut = Context.Render<BakePage>();
+
+        Assert.Equal("Parrot (yours)", cut.Find("[data-testid=bake-parent]").GetAttribute("value"));
+    }
 }

@@ -173,4 +173,30 @@ public sealed class JobPageTests : ComponentTest
         Assert.Equal("Running", cut.Find("[data-testid=job-progress]").GetAttribute("data-status"));
         Assert.DoesNotContain("build-host-7-4242", cut.Markup);
     }
+
+    [Fact]
+    public void ThePageNamesTheParentModelAndLinksToIt()
+    {
+        var parent = Catalog.Add("starter", owner: "arena");
+        _job.ParentModelId = parent.Id;
+
+        var cut = RenderJob();
+
+        var line = cut.Find("[data-testid=job-parent]");
+        Assert.Contains("starter (base)", line.TextContent);
+        Assert.Equal($"/models/{parent.Id}", line.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void AParentTheViewerCannotSeeIsNotNamedNorLinked()
+    {
+        var parent = Catalog.Add("Hidden", owner: "bob", ownerId: Guid.NewGuid(), visibility: Visibility.Private);
+        _job.ParentModelId = parent.Id;
+
+        var cut = RenderJob();
+
+        var line = cut.Find("[data-testid=job-parent]");
+        Assert.DoesNotContain("Hidden", line.TextContent);
+        Assert.Null(line.QuerySelector("a"));
+    }
 }

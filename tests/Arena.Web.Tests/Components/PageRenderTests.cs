@@ -33,6 +33,32 @@ public sealed class PageRenderTests : ComponentTest
         Assert.Equal(2, cut.FindAll("[data-testid=model-card]").Count);
         Assert.Contains("No votes yet", cut.Find("[data-testid=leaderboard-placeholder]").TextContent);
         Assert.Equal("/bake", cut.Find("[data-testid=cta-bake]").GetAttribute("href"));
+        Assert.Contains("Bake your first model", cut.Find("[data-testid=cta-bake]").TextContent);
+    }
+
+    [Fact]
+    public void HomeDoesNotInviteAUserWhoHasBakedToBakeTheirFirstModel()
+    {
+        SignInAsAlice(); // she owns the Pirate
+
+        var cut = Context.Render<Home>();
+
+        Assert.DoesNotContain("first model", cut.Find("[data-testid=cta-bake]").TextContent);
+        Assert.Contains("Bake a new model", cut.Find("[data-testid=cta-bake]").TextContent);
+    }
+
+    [Fact]
+    public void HomeDoesNotInviteAUserWithABakeJobToBakeTheirFirstModel()
+    {
+        SignInAsAlice();
+        _pirate.OwnerId = Guid.NewGuid();
+        var job = BakeJob.Create(new BakeRequested(Guid.NewGuid(), AliceId, "alice", _starter.Id, "Pirate 2", "",
+            Visibility.Public, new BakeRecipe { Prompt = "p" }, DateTimeOffset.UtcNow));
+        Bakes.Jobs[job.Id] = job;
+
+        var cut = Context.Render<Home>();
+
+        Assert.Contains("Bake a new model", cut.Find("[data-testid=cta-bake]").TextContent);
     }
 
     [Fact]
@@ -141,5 +167,26 @@ public sealed class PageRenderTests : ComponentTest
 
         Assert.Contains("Pirate 2", cut.Find("[data-testid=jobs-table]").TextContent);
         Assert.Equal($"/jobs/{job.Id}", cut.Find("[data-testid=jobs-table] a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task JobsTableMarksAJobWhoseModelWasDeleted()
+    {
+        SignInAsAlice();
+        var job = BakeJob.Create(new BakeRequested(Guid.NewGuid(), AliceId, "alice", _starter.Id, "Pirate", "",
+            Visibility.Public, new BakeRecipe { Prompt = "p" }, DateTimeOffset.UtcNow));
+        job.ResultModelId = _pirate.Id;
+        Bakes.Jobs[job.Id] = job;
+        var kept = BakeJob.Create(new BakeRequested(Guid.NewGuid(), AliceId, "alice", _starter.Id, "Kept", "",
+            Visibility.Public, new BakeRecipe { Prompt = "p" }, DateTimeOffset.UtcNow));
+        kept.ResultModelId = Catalog.Add("Kept", _starter.Id, owner: "alice", ownerId: AliceId, prompts: "k").Id;
+        Bakes.Jobs[kept.Id] = kept;
+        await Catalog.Delete(_pirate.Id, new Arena.Core.Viewer(AliceId, "alice"));
+
+        var cut = Context.Render<Jobs>();
+
+        var marked = Assert.Single(cut.FindAll("[data-testid=job-model-deleted]"));
+        Assert.Contains("Pirate", marked.Closest("tr")!.TextContent);
+        Assert.DoesNotContain("Kept", marked.Closest("tr")!.TextContent);
     }
 }

@@ -52,12 +52,42 @@ public partial class Bake
         var requested = QueryIds.Parse(Parent);
         if (requested is { } id && parents.All(p => p.Id != id) && await Catalog.Find(id, _viewer) is { } parent)
             parents.Insert(0, parent);
-        _parents = parents;
+        // Base models first (the starter leading), then the viewer's own, then everyone else's: the group is in the label.
+        _parents = parents
+            .OrderBy(p => ParentGroup(p))
+            .ThenByDescending(p => p.Kind == ModelKind.Base && p.Name == StarterName)
+            .ToList();
         if (!string.IsNullOrEmpty(Parent) && !parents.Any(p => p.Id == requested))
             _error = "The model to fork in the link was not found; choose another one.";
-        _form.ParentId = requested is { } wanted && parents.Any(p => p.Id == wanted) ? wanted : parents.FirstOrDefault()?.Id;
+        // Without a ?parent= the default is a base model, never the newest model of whoever baked last.
+        _form.ParentId = requested is { } wanted && parents.Any(p => p.Id == wanted)
+            ? wanted
+            : (_parents.FirstOrDefault(p => p.Kind == ModelKind.Base) ?? _parents.FirstOrDefault())?.Id;
         Revalidate();
     }
+
+    private const string StarterName = "starter";
+
+    /// <summary>0: base models, 1: the viewer's own, 2: others'.</summary>
+    private int ParentGroup(ArenaModel m) => m.Kind == ModelKind.Base ? 0 : m.IsOwnedBy(_viewer) ? 1 : 2;
+
+    /// <summary>The choice's label, saying whose it is: "starter (base)", "Pirate (yours)", "Pirate by bob".</summary>
+    private string ParentText(ArenaModel m) => ParentGroup(m) switch
+    {
+        0 => $"{m.Name} (base)",
+        1 => $"{m.Name} (yours)",
+        _ => $"{m.Name} by {m.OwnerName}",
+    };
+
+    private ArenaModel? SelectedParent => _parents.FirstOrDefault(p => p.Id == _form.ParentId);
+
+    /// <summary>One line under the field saying what baking on the chosen parent means.</summary>
+    private string ParentNote => SelectedParent switch
+    {
+        null => "Choose the model to bake on.",
+        { Kind: ModelKind.Base } => "A base model: the new model knows only the prompt you bake now.",
+        var m => $"Stacking on a baked model: the new model keeps the {m.BakedPrompts.Count} prompt(s) already baked into “{m.Name}” and adds yours.",
+    };
 
     private void Revalidate() => _errors = _form.Validate(Limits);
 
