@@ -27,9 +27,13 @@ public static class BattleRateLimiting
     /// <summary>The partition every battle limit counts a judge in, API and circuit alike: a signed-in judge per
     /// user, an anonymous one per address (a new tab or a dropped cookie is a new anonymous key, the address is not).</summary>
     public static RateLimitPartition<string> Partition(Judge judge, int signedInPerMinute, int anonymousPerMinute) =>
-        judge.Viewer.UserId is { } id
-            ? RateLimitPartition.GetFixedWindowLimiter($"user:{id:N}", _ => Window(signedInPerMinute))
-            : RateLimitPartition.GetFixedWindowLimiter($"ip:{judge.IpHash}", _ => Window(anonymousPerMinute));
+        RateLimitPartition.GetFixedWindowLimiter(PartitionKey(judge),
+            _ => Window(judge.Viewer.UserId is null ? anonymousPerMinute : signedInPerMinute));
+
+    /// <summary>The key of <see cref="Partition"/>: "user:{id}" when signed in, "ip:{hash}" otherwise. Every per-person
+    /// limit (battles, chat streams: <see cref="Arena.Web.Chat.ChatQuota"/>) counts by it.</summary>
+    public static string PartitionKey(Judge judge) =>
+        judge.Viewer.UserId is { } id ? $"user:{id:N}" : $"ip:{judge.IpHash}";
 
     /// <summary>A one-minute fixed window of <paramref name="permits"/>, no queue: an over-eager client is told at once.</summary>
     private static FixedWindowRateLimiterOptions Window(int permits) => new()

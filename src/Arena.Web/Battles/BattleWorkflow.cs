@@ -20,6 +20,7 @@ public sealed class BattleWorkflow(IBattleService battles, IChatService chat, Ju
     private ArenaModel[] _models = [];
     private readonly List<BattleExchange> _exchanges = [];
     private string _judgeKey = "";
+    private Judge? _judge;
     private CancellationTokenSource? _cts;
 
     public bool HasStarted => _battleId is not null;
@@ -41,6 +42,7 @@ public sealed class BattleWorkflow(IBattleService battles, IChatService chat, Ju
         }
         else await battles.AddTurn(id, judge.Key, prompt);
         _judgeKey = judge.Key;
+        _judge = judge;
         _exchanges.Add(new BattleExchange(prompt));
     }
 
@@ -95,7 +97,7 @@ public sealed class BattleWorkflow(IBattleService battles, IChatService chat, Ju
         var exchange = _exchanges[^1];
         try
         {
-            await chat.Stream(_models[side], turns, new SamplingParameters(), ct).AppendAll(piece => exchange.Append(side, piece), render);
+            await chat.Stream(_models[side], turns, new SamplingParameters(), _judge!, ct).AppendAll(piece => exchange.Append(side, piece), render);
         }
         catch (OperationCanceledException) { exchange.Append(side, " [stopped]"); }
         // The worker's error text may name the model or its adapter path: say only that it failed.

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Arena.Contracts.Chat;
 using Arena.Core;
 using Arena.Core.Models;
+using Arena.Web.Battles;
 using Arena.Web.Bus;
 using Arena.Web.Hosting;
 using MassTransit;
@@ -13,22 +14,27 @@ namespace Arena.Web.Chat;
 /// Asks a worker for a reply (GenerateReply) and yields its chunks in sequence order as they arrive through
 /// <see cref="ReplyStreams"/>. If the reader stops early (stop button, closed tab) the worker is told (CancelReply).
 /// </summary>
-public sealed class ChatService(IBus bus, ReplyStreams streams, IOptions<ArenaOptions> options, ILogger<ChatService> logger) : IChatService
+public sealed class ChatService(IBus bus, ReplyStreams streams, ChatQuota quota, IOptions<ArenaOptions> options,
+    ILogger<ChatService> logger) : IChatService
 {
     private ChatOptions Options => options.Value.Chat;
 
     /// <summary>Checks the turns and parameters at the call (a <see cref="DomainException"/> before any streaming), then
-    /// streams the reply.</summary>
+    /// streams the reply under a <see cref="ChatQuota"/> lease of <paramref name="requester"/>.</summary>
     public IAsyncEnumerable<string> Stream(ArenaModel model, IReadOnlyList<ChatTurn> turns, SamplingParameters p,
-        CancellationToken ct = default)
+        Judge requester, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(requester);
         Check(turns, p);
-        return Streamed(model, turns, p, ct);
+        return Streamed(model, turns, p, requester, ct);
     }
 
     private async IAsyncEnumerable<string> Streamed(ArenaModel model, IReadOnlyList<ChatTurn> turns, SamplingParameters p,
-        [EnumeratorCancellation] CancellationToken ct)
+        Judge requester, [EnumeratorCancellation] CancellationToken ct)
     {
+        // Taken when reading starts (not at the call, so a stream never read holds nothing) and returned when the
+        // enumerator is disposed: the reply ended, failed, was stopped, or its reader (circuit, hub connection) left.
+        using var lease = quota.Acquire(requester);
         using var registration = streams.Open(Guid.NewGuid());
         var requestId = registration.RequestId;
         await bus.Publish(new GenerateReply(requestId, MassTransitBakeDispatcher.SpecOf(model), turns.ToList(), p), ct);

@@ -44,4 +44,8 @@ public sealed class ChatOptions
     public TimeSpan ChunkTimeout { get; set; } = TimeSpan.FromSeconds(60);
     public int MaxTurns { get; set; } = 64;
     public int MaxTurnChars { get; set; } = 8000;
+    /// <summary>Replies one signed-in account may have streaming at once (a battle streams two). See ChatQuota.</summary>
+    public int MaxConcurrentStreamsPerUser { get; set; } = 2;
+    /// <summary>Replies one anonymous address may have streaming at once, all its tabs and API clients together.</summary>
+    public int MaxConcurrentStreamsPerAddress { get; set; } = 2;
 }

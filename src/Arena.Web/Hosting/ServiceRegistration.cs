@@ -43,6 +43,7 @@ public static class ServiceRegistration
         services.AddSingleton<JobUpdateFeed>();
         services.AddSingleton<JobUpdateBroadcaster>();
         services.AddSingleton<ReplyStreams>();
+        services.AddSingleton<ChatQuota>();
         services.AddSingleton<IChatService, ChatService>();
         services.AddScoped<IBakeDispatcher, MassTransitBakeDispatcher>();
         services.AddHostedService<BaseModelSeeder>();

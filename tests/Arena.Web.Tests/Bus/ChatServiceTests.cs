@@ -1,6 +1,7 @@
 using Arena.Contracts.Chat;
 using Arena.Core;
 using Arena.Core.Models;
+using Arena.Web.Battles;
 using Arena.Web.Bus;
 using Arena.Web.Chat;
 using Arena.Web.Hosting;
@@ -15,6 +16,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
 {
     private static readonly ArenaModel Model = new() { Id = Guid.NewGuid(), Name = "starter", OwnerName = "arena", BaseModel = "starter" };
     private static readonly ChatTurn[] Hello = [new("user", "Hello")];
+    private static readonly Judge Anonymous = new(Viewer.Anonymous, "ip-a", "address-a");
     private readonly ReplyScript _script = new();
     private ServiceProvider _services = default!;
     private ITestHarness _harness = default!;
@@ -39,6 +41,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
             .AddLogging()
             .Configure<ArenaOptions>(o => o.Chat.ChunkTimeout = TimeSpan.FromMilliseconds(500))
             .AddSingleton<ReplyStreams>()
+            .AddSingleton<ChatQuota>()
             .AddSingleton<WebInstance>()
             .AddSingleton<ChatService>()
             .AddSingleton(_script)
@@ -63,7 +66,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
     private async Task<string> ReadAll(IReadOnlyList<ChatTurn> turns, CancellationToken ct = default)
     {
         var text = "";
-        await foreach (var piece in Chat.Stream(Model, turns, new SamplingParameters(), ct)) text += piece;
+        await foreach (var piece in Chat.Stream(Model, turns, new SamplingParameters(), Anonymous, ct)) text += piece;
         return text;
     }
 
@@ -109,7 +112,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
     {
         _script.Chunks = id => [new(id, 0, "Hi", false), new(id, 1, " there", false)];
 
-        await foreach (var _ in Chat.Stream(Model, Hello, new SamplingParameters()))
+        await foreach (var _ in Chat.Stream(Model, Hello, new SamplingParameters(), Anonymous))
             break;
 
         Assert.True(await _harness.Published.Any<CancelReply>());
@@ -134,5 +137,35 @@ public sealed class ChatServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<DomainException>(() => ReadAll([]));
         await Assert.ThrowsAsync<DomainException>(() => ReadAll([new("wizard", "hi")]));
         Assert.False(await _harness.Published.Any<GenerateReply>());
+    }
+
+    [Fact]
+    public async Task AThirdConcurrentStreamFromOneAddressIsRefusedWhileAnotherAddressIsServed()
+    {
+        // The worker answers "Hi" and never finishes: a reply stays open until its reader stops.
+        _script.Chunks = id => [new(id, 0, "Hi", false)];
+        var other = new Judge(Viewer.Anonymous, "ip-b", "address-b");
+        var quota = _services.GetRequiredService<ChatQuota>();
+
+        await using var first = Chat.Stream(Model, Hello, new SamplingParameters(), Anonymous).GetAsyncEnumerator();
+        await using var second = Chat.Stream(Model, Hello, new SamplingParameters(), Anonymous).GetAsyncEnumerator();
+        Assert.True(await first.MoveNextAsync());
+        Assert.True(await second.MoveNextAsync());   // both streaming, neither finished
+        Assert.Equal(2, quota.Streaming("ip:address-a"));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => ReadAll(Hello));
+        Assert.Equal(DomainError.QuotaExceeded, refused.Error);
+        Assert.Contains("2 replies streaming; wait for one to finish", refused.Message);
+
+        await using var others = Chat.Stream(Model, Hello, new SamplingParameters(), other).GetAsyncEnumerator();
+        Assert.True(await others.MoveNextAsync());
+        Assert.Equal("Hi", others.Current);
+
+        // A stopped stream (its reader left) gives its slot back.
+        await first.DisposeAsync();
+        Assert.Equal(1, quota.Streaming("ip:address-a"));
+        _script.Chunks = id => [new(id, 0, "Hi", true)];
+        Assert.Equal("Hi", await ReadAll(Hello));
+        Assert.Equal(1, quota.Streaming("ip:address-a"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Arena.Contracts.Chat;
 using Arena.Core.Models;
+using Arena.Web.Battles;
 using Arena.Web.Chat;
 
 namespace Arena.Web.Tests.Fakes;
@@ -10,7 +11,7 @@ public sealed class FakeChatService : IChatService
     public List<IReadOnlyList<ChatTurn>> Conversations { get; } = [];
     public string[] Reply { get; set; } = ["Ahoy", ", matey"];
 
-    public async IAsyncEnumerable<string> Stream(ArenaModel model, IReadOnlyList<ChatTurn> turns, SamplingParameters p,
+    public async IAsyncEnumerable<string> Stream(ArenaModel model, IReadOnlyList<ChatTurn> turns, SamplingParameters p, Judge requester,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         Conversations.Add(turns);

@@ -56,7 +56,8 @@ public sealed class DistributedPlatformTests(DistributedPlatform app) : IClassFi
         var chunks = new List<string>();
         await foreach (var text in scope.ServiceProvider.GetRequiredService<IChatService>().Stream(starter,
                            [new ChatTurn("system", "Talk like a pirate."), new ChatTurn("user", "What do cows eat?")],
-                           new SamplingParameters { Temperature = 0, MaxTokens = 24, Seed = 1 }))
+                           new SamplingParameters { Temperature = 0, MaxTokens = 24, Seed = 1 },
+                           new Arena.Web.Battles.Judge(Viewer.Anonymous, "ip-test", "test")))
             chunks.Add(text);
         Assert.NotEmpty(chunks);
         Assert.False(string.IsNullOrWhiteSpace(string.Concat(chunks)));

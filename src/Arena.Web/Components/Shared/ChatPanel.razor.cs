@@ -9,6 +9,7 @@ namespace Arena.Web.Components.Shared;
 public sealed partial class ChatPanel : IDisposable
 {
     [Inject] private IChatService Chat { get; set; } = default!;
+    [Inject] private Arena.Web.Battles.JudgeContext Requester { get; set; } = default!;
     [Inject] private Microsoft.Extensions.Options.IOptions<Arena.Web.Hosting.ArenaOptions> ChatLimits { get; set; } = default!;
 
     [Parameter, EditorRequired] public ArenaModel Model { get; set; } = default!;
@@ -62,7 +63,8 @@ public sealed partial class ChatPanel : IDisposable
         _cts = new CancellationTokenSource();
         try
         {
-            await Chat.Stream(Model, turns, sampling, _cts.Token).AppendAll(piece => reply.Text += piece, StateHasChanged);
+            var requester = await Requester.Get();
+            await Chat.Stream(Model, turns, sampling, requester, _cts.Token).AppendAll(piece => reply.Text += piece, StateHasChanged);
         }
         catch (OperationCanceledException) { reply.Text += " [stopped]"; }
         catch (ChatException e) { _error = e.Message; }
