@@ -10,7 +10,8 @@ namespace Arena.Cli.Commands;
 /// POST /api/battles/{id}/vote at a fixed rate, prints latency percentiles, then checks that every accepted vote is
 /// in the event store. The web app must run with limits that allow it (see docs/benchmarks.md): the bench measures
 /// the endpoint, not the rate limiter. Votes are anonymous, from 127.0.0.1, so the judge key is computed as the
-/// server does it (hence --salt = the server's Arena:Battles:AddressSalt).
+/// server does it (hence --salt = the server's salt: Arena:Battles:AddressSalt, or when unset the installation's own, the
+/// document "address-salt" of type InstallationSecret in its store).
 /// </summary>
 public static class VoteBenchCommand
 {

@@ -19,7 +19,9 @@ public static class BattleRateLimiting
             o.OnRejected = (context, ct) => new ValueTask(Results.Problem("too many requests; wait a minute and try again",
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext));
             o.AddPolicy(VotePolicy, http =>
-                Partition(JudgeContext.Of(http, options), limits.VotesPerMinute, limits.AnonymousVotesPerMinute));
+                // The options as configured and post-configured (the installation's address salt), not the raw section.
+                Partition(JudgeContext.Of(http, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<BattleWebOptions>>().Value),
+                    limits.VotesPerMinute, limits.AnonymousVotesPerMinute));
         });
         return services;
     }

@@ -4,9 +4,9 @@ namespace Arena.Web.Battles;
 /// BattleOptions holds the domain side).</summary>
 public sealed class BattleWebOptions
 {
-    /// <summary>Salt of the client-address hash stored with battles; set it per deployment so hashes cannot be
-    /// reversed by trying every IPv4 address with the default.</summary>
-    public string AddressSalt { get; set; } = "arena";
+    /// <summary>Salt of the client-address hash stored with battles and sign-in throttles. Empty (the default): the
+    /// installation's own random salt, made on first start and kept in PostgreSQL (<see cref="AddressSaltSetup"/>).</summary>
+    public string AddressSalt { get; set; } = "";
     public RateLimitOptions RateLimits { get; set; } = new();
     public LeaderboardRefreshOptions Leaderboard { get; set; } = new();
 }

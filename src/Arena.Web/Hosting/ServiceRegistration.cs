@@ -61,6 +61,7 @@ public static class ServiceRegistration
         var section = config.GetSection(BattleOptions.Section);
         services.Configure<BattleOptions>(section);
         services.Configure<BattleWebOptions>(section);
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<BattleWebOptions>, AddressSaltSetup>();
         var web = section.Get<BattleWebOptions>() ?? new BattleWebOptions();
         services.AddHttpContextAccessor();
         services.AddScoped<JudgeContext>();
