@@ -54,6 +54,30 @@ public sealed class BakePageTests : ComponentTest
     }
 
     [Fact]
+    public void AFreshFormIsNotRedBeforeAnythingIsTyped()
+    {
+        var cut = RenderBake();
+
+        foreach (var field in new[] { "bake-name", "bake-prompt", "bake-description" })
+        {
+            var control = cut.Find($"[data-testid={field}]").Closest(".mud-input-control")!;
+            Assert.True(control.QuerySelectorAll(".mud-input-error").Length == 0, field + ": " + control.OuterHtml);
+        }
+        Assert.DoesNotContain("give the new model a name", cut.Markup);
+        Assert.DoesNotContain("the prompt to bake is empty", cut.Markup);
+        // Still not bakeable, and the hint says what to do without pointing at marked fields that are not there.
+        Assert.True(SubmitDisabled(cut));
+        Assert.DoesNotContain("Fix the marked fields", cut.Find("[data-testid=bake-invalid]").TextContent);
+
+        // Typing a name and clearing it shows the name's error; the prompt, untouched, stays unmarked.
+        Type(cut, "bake-name", "P");
+        Type(cut, "bake-name", "");
+        Assert.Contains("give the new model a name", ErrorUnder(cut, "bake-name"));
+        Assert.DoesNotContain("the prompt to bake is empty", ErrorUnder(cut, "bake-prompt"));
+        Assert.Contains("Fix the marked fields", cut.Find("[data-testid=bake-invalid]").TextContent);
+    }
+
+    [Fact]
     public void ValidFormEnablesSubmitAndShowsAnEstimate()
     {
         var cut = RenderBake();

@@ -31,6 +31,21 @@ public sealed class BattlePageTests : ComponentTest
     }
 
     [Fact]
+    public void TheVoteButtonsUseIconsNotEmoji()
+    {
+        var cut = StartBattle();
+
+        foreach (var id in new[] { "vote-a", "vote-tie", "vote-bothbad", "vote-b" })
+        {
+            var button = cut.Find($"[data-testid={id}]");
+            // Emoji need an emoji font, without which they render as empty boxes; MudBlazor icons are inline SVG.
+            Assert.DoesNotContain(button.TextContent.EnumerateRunes(), r => r.Value >= 0x2190);
+            Assert.NotNull(button.QuerySelector("svg"));
+            Assert.False(string.IsNullOrWhiteSpace(button.TextContent), id);
+        }
+    }
+
+    [Fact]
     public void BothAnswersStreamUnderAAndBWithoutTheModelsIdentity()
     {
         var cut = StartBattle();

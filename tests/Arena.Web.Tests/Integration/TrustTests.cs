@@ -125,6 +125,19 @@ public sealed class TrustTests(LoggedAppFactory app) : IClassFixture<LoggedAppFa
     }
 
     [Fact]
+    public async Task EveryPageNamesAFaviconThatIsServed()
+    {
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync("/");
+        Assert.Contains("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\"", page);
+
+        var icon = await client.GetAsync("/favicon.svg");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await icon.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task StreamingWithoutTurnsIsAHubErrorWithAMessage()
     {
         await using var hub = new HubConnectionBuilder()

@@ -1,3 +1,4 @@
+using Arena.Contracts.Bakes;
 using Arena.Core;
 using Arena.Core.Bakes;
 using Arena.Core.Models;
@@ -32,7 +33,17 @@ public partial class Bake
 
     private BakeLimits Limits => LimitsOptions.Value;
     private bool IsValid => _errors.Count == 0;
-    private string? ErrorFor(string field) => _errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
+
+    /// <summary>The text fields start empty, so they start invalid: their errors wait until the field was typed in
+    /// (or a bake was attempted), so a fresh form is not red before anything is typed.</summary>
+    private static readonly HashSet<string> ErrorsAfterTyping = [nameof(BakeForm.Name), nameof(BakeForm.Description), nameof(BakeRecipe.Prompt)];
+    private readonly HashSet<string> _touched = [];
+    private bool _attempted;
+
+    /// <summary>The errors shown on the form: all of them, less those of text fields not yet typed in.</summary>
+    private IReadOnlyList<(string Field, string Message)> ShownErrors =>
+        _attempted ? _errors : _errors.Where(e => !ErrorsAfterTyping.Contains(e.Field) || _touched.Contains(e.Field)).ToList();
+    private string? ErrorFor(string field) => ShownErrors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
     private bool HasError(string field) => ErrorFor(field) is not null;
     private string EstimateText
     {
@@ -98,6 +109,17 @@ public partial class Bake
         Revalidate();
     });
 
+    /// <summary>Binds a text field, marking it as typed in (so its errors show) once its text changes; MudBlazor also
+    /// reports the unchanged value when a field first renders, which is no typing.</summary>
+    private EventCallback<string?> SetText(string field, Func<string> current, Action<string> assign) =>
+        EventCallback.Factory.Create<string?>(this, (string? value) =>
+        {
+            value ??= string.Empty;
+            if (value != current()) _touched.Add(field);
+            assign(value);
+            Revalidate();
+        });
+
     private void ChoosePreset(string preset)
     {
         _form.ChoosePreset(preset);
@@ -106,6 +128,7 @@ public partial class Bake
 
     private async Task Submit()
     {
+        _attempted = true;
         Revalidate();
         if (!IsValid || _submitting) return;
         _submitting = true;
