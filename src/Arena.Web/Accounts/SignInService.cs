@@ -1,5 +1,4 @@
 using Arena.Core.Accounts;
-using Arena.Core.Battles;
 using Arena.Web.Battles;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -33,7 +32,7 @@ public sealed class SignInService(AccountService accounts, IAccountStore store, 
     public async Task<SignInResult> SignIn(HttpContext http, string? userName, string? password)
     {
         var ct = http.RequestAborted;
-        var address = AddressHash(http);
+        var address = JudgeContext.AddressHash(http, web.Value);
         // A name no account can have is counted against the address only (no document per junk name).
         var name = AccountService.IsWellFormedName(userName?.Trim()) ? userName!.Trim() : null;
         if (await throttle.Begin(name, address, ct) is { } wait)
@@ -65,7 +64,4 @@ public sealed class SignInService(AccountService accounts, IAccountStore store, 
         }
         await http.SignOutAsync(Scheme);
     }
-
-    private string AddressHash(HttpContext http) =>
-        JudgeKeys.HashAddress(http.Connection.RemoteIpAddress?.ToString(), web.Value.AddressSalt);
 }

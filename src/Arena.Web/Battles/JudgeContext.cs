@@ -29,6 +29,7 @@ public sealed class JudgeContext(CurrentViewer viewer, IHttpContextAccessor http
         return new Judge(viewer, JudgeKeys.For(viewer, "ip" + ipHash), ipHash);
     }
 
-    private static string AddressHash(HttpContext? context, BattleWebOptions options) =>
+    /// <summary>The salted hash every per-address limit and record uses (battles, chat streams, sign-in throttling).</summary>
+    public static string AddressHash(HttpContext? context, BattleWebOptions options) =>
         JudgeKeys.HashAddress(context?.Connection.RemoteIpAddress?.ToString(), options.AddressSalt);
 }
