@@ -1,4 +1,5 @@
 using Arena.Core;
+using Arena.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Routing;
@@ -71,7 +72,8 @@ public static class ApiErrors
 /// where the error page answers).</summary>
 public sealed class ArenaExceptionHandler(ILogger<ArenaExceptionHandler> log) : IExceptionHandler
 {
-    public static bool IsExpected(Exception e) => e is DomainException or BadHttpRequestException;
+    /// <summary>Errors anyone can cause, and database outages (one line each, not a stack trace per request).</summary>
+    public static bool IsExpected(Exception e) => e is DomainException or BadHttpRequestException || DatabaseOutage.Is(e);
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -79,11 +81,13 @@ public sealed class ArenaExceptionHandler(ILogger<ArenaExceptionHandler> log) : 
         {
             DomainException d => (DomainResults.StatusOf(d.Error), d.Message),
             BadHttpRequestException b => (b.StatusCode, BadRequestMessage(b)),
+            _ when DatabaseOutage.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "the database is unavailable just now; try again in a minute"),
             _ => (StatusCodes.Status500InternalServerError, (string?)null),
         };
         if (IsExpected(exception))
             log.LogWarning("{Method} {Path} answered {Status}: {Message}", http.Request.Method, http.Request.Path, status, message);
         if (!ApiErrors.IsApi(http)) return false;
+        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "30";
         if (!IsExpected(exception))
             log.LogError(exception, "{Method} {Path} failed", http.Request.Method, http.Request.Path);
         await ApiErrors.WriteProblem(http, status, message);

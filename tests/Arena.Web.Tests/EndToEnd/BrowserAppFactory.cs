@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Arena.Web.Tests.EndToEnd;
 
 /// <summary>The app on a real loopback port (Kestrel), so a real browser can reach it.</summary>
-public sealed class BrowserAppFactory : ArenaAppFactory
+public class BrowserAppFactory : ArenaAppFactory
 {
     public BrowserAppFactory()
     {

@@ -25,9 +25,12 @@ public class ArenaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string Artifacts { get; } = Directory.CreateTempSubdirectory("arena-artifacts-").FullName;
     public Guid StarterId => ModelCatalog.BaseModelId("starter");
 
+    /// <summary>How the app reaches PostgreSQL (a test may put a <see cref="TcpRelay"/> in between).</summary>
+    protected virtual string ConnectionString => TestDatabase.ConnectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Arena", TestDatabase.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Arena", ConnectionString);
         builder.UseSetting("Arena:Schema", Schema);
         builder.UseSetting("Arena:ModelsPath", RepoPaths.Models);
         builder.UseSetting("Arena:ArtifactsPath", Artifacts);
