@@ -9,6 +9,9 @@ namespace Arena.Core.Storage;
 /// </summary>
 public static class DatabaseOutage
 {
+    /// <summary>What the API and the hubs answer during an outage.</summary>
+    public const string Message = "The database is unavailable just now; try again in a minute.";
+
     public static bool Is(Exception? e)
     {
         for (; e is not null; e = e.InnerException)

@@ -81,7 +81,7 @@ public sealed class ArenaExceptionHandler(ILogger<ArenaExceptionHandler> log) : 
         {
             DomainException d => (DomainResults.StatusOf(d.Error), d.Message),
             BadHttpRequestException b => (b.StatusCode, BadRequestMessage(b)),
-            _ when DatabaseOutage.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "the database is unavailable just now; try again in a minute"),
+            _ when DatabaseOutage.Is(exception) => (StatusCodes.Status503ServiceUnavailable, DatabaseOutage.Message),
             _ => (StatusCodes.Status500InternalServerError, (string?)null),
         };
         if (IsExpected(exception))

@@ -34,7 +34,7 @@ public sealed class ChatService(IBus bus, ReplyStreams streams, ChatQuota quota,
     {
         // Taken when reading starts (not at the call, so a stream never read holds nothing) and returned when the
         // enumerator is disposed: the reply ended, failed, was stopped, or its reader (circuit, hub connection) left.
-        using var lease = quota.Acquire(requester);
+        using var lease = quota.Acquire(requester, p.MaxTokens);
         using var registration = streams.Open(Guid.NewGuid());
         var requestId = registration.RequestId;
         await bus.Publish(new GenerateReply(requestId, MassTransitBakeDispatcher.SpecOf(model), turns.ToList(), p), ct);
@@ -52,6 +52,7 @@ public sealed class ChatService(IBus bus, ReplyStreams streams, ChatQuota quota,
                 while (!finished && pending.Remove(next, out var inOrder))
                 {
                     next++;
+                    if (inOrder.Done) lease.Used(inOrder.Tokens);   // the worker's count, also on a failed reply
                     if (inOrder.Error is { } error)
                     {
                         finished = true;

@@ -48,4 +48,9 @@ public sealed class ChatOptions
     public int MaxConcurrentStreamsPerUser { get; set; } = 2;
     /// <summary>Replies one anonymous address may have streaming at once, all its tabs and API clients together.</summary>
     public int MaxConcurrentStreamsPerAddress { get; set; } = 2;
+    /// <summary>Tokens one signed-in account may have generated in any minute (a stream reserves its max tokens while
+    /// it runs). Eight full-length replies.</summary>
+    public int MaxTokensPerMinutePerUser { get; set; } = 8192;
+    /// <summary>Tokens one anonymous address may have generated in any minute, all its tabs and API clients together.</summary>
+    public int MaxTokensPerMinutePerAddress { get; set; } = 4096;
 }

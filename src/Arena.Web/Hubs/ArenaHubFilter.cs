@@ -1,4 +1,5 @@
 using Arena.Core;
+using Arena.Core.Storage;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Arena.Web.Hubs;
@@ -29,6 +30,11 @@ public sealed class ArenaHubFilter(ILogger<ArenaHubFilter> log) : IHubFilter
         {
             Warn(context, e.Message);
             throw;
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            Warn(context, DatabaseOutage.Message);
+            throw new HubException(DatabaseOutage.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -42,6 +42,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
             .Configure<ArenaOptions>(o => o.Chat.ChunkTimeout = TimeSpan.FromMilliseconds(500))
             .AddSingleton<ReplyStreams>()
             .AddSingleton<ChatQuota>()
+            .AddSingleton(TimeProvider.System)
             .AddSingleton<WebInstance>()
             .AddSingleton<ChatService>()
             .AddSingleton(_script)
