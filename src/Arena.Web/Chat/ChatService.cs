@@ -14,8 +14,8 @@ namespace Arena.Web.Chat;
 /// Asks a worker for a reply (GenerateReply) and yields its chunks in sequence order as they arrive through
 /// <see cref="ReplyStreams"/>. If the reader stops early (stop button, closed tab) the worker is told (CancelReply).
 /// </summary>
-public sealed class ChatService(IBus bus, ReplyStreams streams, ChatQuota quota, IOptions<ArenaOptions> options,
-    ILogger<ChatService> logger) : IChatService
+public sealed class ChatService(IBus bus, ReplyStreams streams, ChatQuota quota, ModelContexts contexts,
+    IOptions<ArenaOptions> options, ILogger<ChatService> logger) : IChatService
 {
     private ChatOptions Options => options.Value.Chat;
 
@@ -25,7 +25,7 @@ public sealed class ChatService(IBus bus, ReplyStreams streams, ChatQuota quota,
         Judge requester, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
-        Check(turns, p);
+        Check(turns, p, contexts.Of(model));
         return Streamed(model, turns, p, requester, ct);
     }
 
@@ -87,7 +87,7 @@ public sealed class ChatService(IBus bus, ReplyStreams streams, ChatQuota quota,
         }
     }
 
-    private void Check(IReadOnlyList<ChatTurn> turns, SamplingParameters p)
+    private void Check(IReadOnlyList<ChatTurn> turns, SamplingParameters p, int? contextLength)
     {
         if (turns is null || turns.Count == 0) throw DomainException.Invalid("Say something first.");
         if (turns.Any(t => t is null)) throw DomainException.Invalid("A turn is missing.");
@@ -96,6 +96,6 @@ public sealed class ChatService(IBus bus, ReplyStreams streams, ChatQuota quota,
             throw DomainException.Invalid("Each turn's role must be system, user or assistant.");
         if (turns.Any(t => (t.Content ?? "").Length > Options.MaxTurnChars))
             throw DomainException.Invalid($"A message is longer than {Options.MaxTurnChars} characters.");
-        if (SamplingBounds.Problem(p) is { } problem) throw DomainException.Invalid(problem);
+        if (SamplingBounds.Problem(p, contextLength) is { } problem) throw DomainException.Invalid(problem);
     }
 }

@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddSingleton<JobUpdateBroadcaster>();
         services.AddSingleton<ReplyStreams>();
         services.AddSingleton<ChatQuota>();
+        services.AddSingleton<ModelContexts>();
         services.AddSingleton<IChatService, ChatService>();
         services.AddScoped<IBakeDispatcher, MassTransitBakeDispatcher>();
         services.AddHostedService<BaseModelSeeder>();

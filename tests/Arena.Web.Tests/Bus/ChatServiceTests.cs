@@ -39,10 +39,15 @@ public sealed class ChatServiceTests : IAsyncLifetime
     {
         _services = new ServiceCollection()
             .AddLogging()
-            .Configure<ArenaOptions>(o => o.Chat.ChunkTimeout = TimeSpan.FromMilliseconds(500))
+            .Configure<ArenaOptions>(o =>
+            {
+                o.Chat.ChunkTimeout = TimeSpan.FromMilliseconds(500);
+                o.ModelsPath = Arena.Testing.RepoPaths.Models;   // the starter's config.json: a context of 512 tokens
+            })
             .AddSingleton<ReplyStreams>()
             .AddSingleton<ChatQuota>()
             .AddSingleton(TimeProvider.System)
+            .AddSingleton<ModelContexts>()
             .AddSingleton<WebInstance>()
             .AddSingleton<ChatService>()
             .AddSingleton(_script)
@@ -64,10 +69,12 @@ public sealed class ChatServiceTests : IAsyncLifetime
 
     private ChatService Chat => _services.GetRequiredService<ChatService>();
 
-    private async Task<string> ReadAll(IReadOnlyList<ChatTurn> turns, CancellationToken ct = default)
+    private Task<string> ReadAll(IReadOnlyList<ChatTurn> turns, CancellationToken ct = default) => ReadAll(turns, new SamplingParameters(), ct);
+
+    private async Task<string> ReadAll(IReadOnlyList<ChatTurn> turns, SamplingParameters p, CancellationToken ct = default)
     {
         var text = "";
-        await foreach (var piece in Chat.Stream(Model, turns, new SamplingParameters(), Anonymous, ct)) text += piece;
+        await foreach (var piece in Chat.Stream(Model, turns, p, Anonymous, ct)) text += piece;
         return text;
     }
 
@@ -168,5 +175,17 @@ public sealed class ChatServiceTests : IAsyncLifetime
         _script.Chunks = id => [new(id, 0, "Hi", true)];
         Assert.Equal("Hi", await ReadAll(Hello));
         Assert.Equal(1, quota.Streaming("ip:address-a"));
+    }
+
+    [Fact]
+    public async Task MaxTokensBeyondWhatTheModelsContextLeavesIsRefusedBeforeAnyWorkerIsAsked()
+    {
+        var e = Assert.Throws<DomainException>(() => Chat.Stream(Model, Hello, new SamplingParameters { MaxTokens = 1024 }, Anonymous));
+        Assert.Equal(DomainError.Invalid, e.Error);
+        Assert.Contains("max tokens must be at most 384 for this model, whose context holds 512 tokens", e.Message);
+        Assert.False(await _harness.Published.Any<GenerateReply>());
+
+        _script.Chunks = id => [new(id, 0, "Hi", true)];
+        Assert.Equal("Hi", await ReadAll(Hello, new SamplingParameters { MaxTokens = 384 }));
     }
 }

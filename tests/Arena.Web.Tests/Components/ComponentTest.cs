@@ -52,6 +52,9 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddScoped<JudgeContext>();
         Context.Services.AddSingleton<JudgeRateLimiter>();
         Context.Services.AddTransient<BattleWorkflow>();
+        // Chat forms bound max tokens by the model's context, read from the committed starter's config.json.
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Arena.Web.Hosting.ArenaOptions { ModelsPath = Arena.Testing.RepoPaths.Models }));
+        Context.Services.AddSingleton<Arena.Web.Hosting.ModelContexts>();
         // Forms that post outside the circuit (sign-out) render the token this gives.
         Context.Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider>(new FixedAntiforgery());
         Auth = Context.AddAuthorization();

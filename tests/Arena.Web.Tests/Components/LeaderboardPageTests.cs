@@ -41,6 +41,19 @@ public sealed class LeaderboardPageTests : ComponentTest
     }
 
     [Fact]
+    public void EveryCellCarriesItsColumnsLabelForTheStackedMobileLayout()
+    {
+        Board.Snapshot = Snapshot();
+
+        var cut = Context.Render<Leaderboard>();
+
+        var table = cut.Find("[data-testid=leaderboard-table]");
+        var headers = table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ToList();
+        foreach (var row in table.QuerySelectorAll("tbody tr"))
+            Assert.Equal(headers, row.QuerySelectorAll("td").Select(td => td.GetAttribute("data-label")));
+    }
+
+    [Fact]
     public void AnEmptyLeaderboardInvitesToJudge()
     {
         var cut = Context.Render<Leaderboard>();

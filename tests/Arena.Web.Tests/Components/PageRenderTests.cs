@@ -156,6 +156,20 @@ public sealed class PageRenderTests : ComponentTest
     }
 
     [Fact]
+    public void PlaygroundBoundsMaxTokensByTheSelectedModelsContext()
+    {
+        RenderPopovers();
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/playground?model={_pirate.Id}");
+
+        var cut = Context.Render<Playground>();
+
+        // The starter reads 512 tokens: a reply may take three quarters, the conversation keeps the rest.
+        var field = cut.Find("[data-testid=chat-max-tokens] input, input[data-testid=chat-max-tokens]");
+        Assert.Equal("384", field.GetAttribute("max"));
+        Assert.Contains("Up to 384: the model reads 512 tokens", cut.Markup);
+    }
+
+    [Fact]
     public void JobsTableListsTheViewersJobs()
     {
         SignInAsAlice();

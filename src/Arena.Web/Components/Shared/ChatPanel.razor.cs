@@ -11,6 +11,7 @@ public sealed partial class ChatPanel : IDisposable
     [Inject] private IChatService Chat { get; set; } = default!;
     [Inject] private Arena.Web.Battles.JudgeContext Requester { get; set; } = default!;
     [Inject] private Microsoft.Extensions.Options.IOptions<Arena.Web.Hosting.ArenaOptions> ChatLimits { get; set; } = default!;
+    [Inject] private Arena.Web.Hosting.ModelContexts Contexts { get; set; } = default!;
 
     [Parameter, EditorRequired] public ArenaModel Model { get; set; } = default!;
     /// <summary>Show the sampling settings (the playground does; the model page keeps them at their defaults).</summary>
@@ -37,11 +38,17 @@ public sealed partial class ChatPanel : IDisposable
     private string? _error;
     private CancellationTokenSource? _cts;
     private Guid _modelId;
+    private int? _context;
+    private int _maxTokensBound = SamplingBounds.MaxTokens;
 
     protected override void OnParametersSet()
     {
         if (Model.Id == _modelId) return;
         _modelId = Model.Id;
+        // Max tokens within what this model's context leaves for a reply.
+        _context = Contexts.Of(Model);
+        _maxTokensBound = SamplingBounds.MaxReplyTokens(_context);
+        _maxTokens = Math.Min(_maxTokens, _maxTokensBound);
         Stop();
         _messages.Clear();
         _error = null;
