@@ -74,8 +74,8 @@ public sealed partial class ChatPanel : IDisposable
             await Chat.Stream(Model, turns, sampling, requester, _cts.Token).AppendAll(piece => reply.Text += piece, StateHasChanged);
         }
         catch (OperationCanceledException) { reply.Text += " [stopped]"; }
-        catch (ChatException e) { _error = e.Message; }
-        catch (DomainException e) { _error = e.Message; }
+        catch (ChatException e) { _error = Sentence.Of(e.Message); }
+        catch (DomainException e) { _error = Sentence.Of(e.Message); }
         finally
         {
             if (reply.Text.Length == 0) _messages.Remove(reply);

@@ -1,3 +1,4 @@
+using Arena.Web.Components.Shared;
 using Arena.Core;
 using Arena.Core.Ratings;
 using Arena.Web.Battles;
@@ -29,14 +30,14 @@ public sealed partial class ArenaBattle : IDisposable
             _prompt = "";
             await Battle.Answer(StateHasChanged);
         }
-        catch (DomainException e) { _error = e.Message; }
+        catch (DomainException e) { _error = Sentence.Of(e.Message); }
     }
 
     private async Task Vote(Winner winner)
     {
         _error = null;
         try { await Battle.Vote(winner); }
-        catch (DomainException e) { _error = e.Message; }
+        catch (DomainException e) { _error = Sentence.Of(e.Message); }
     }
 
     private void NewBattle()

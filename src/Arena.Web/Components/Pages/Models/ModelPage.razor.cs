@@ -1,3 +1,4 @@
+using Arena.Web.Components.Shared;
 using Arena.Core;
 using Arena.Core.Models;
 using Arena.Web.Accounts;
@@ -51,7 +52,7 @@ public sealed partial class ModelPage
             var variant = await Catalog.CreateVariant(Id, _strength, name, _viewer);
             Navigation.NavigateTo($"/models/{variant.Id}");
         }
-        catch (DomainException e) { _error = e.Message; }
+        catch (DomainException e) { _error = Sentence.Of(e.Message); }
         finally { _busy = false; }
     }
 
@@ -65,6 +66,6 @@ public sealed partial class ModelPage
             await Catalog.Delete(Id, _viewer);
             Navigation.NavigateTo("/models");
         }
-        catch (DomainException e) { _error = e.Message; }
+        catch (DomainException e) { _error = Sentence.Of(e.Message); }
     }
 }
