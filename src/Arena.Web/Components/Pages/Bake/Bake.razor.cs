@@ -100,7 +100,16 @@ public partial class Bake
         var m => $"Stacking on a baked model: the new model keeps the {m.BakedPrompts.Count} prompt(s) already baked into “{m.Name}” and adds yours.",
     };
 
-    private void Revalidate() => _errors = _form.Validate(Limits);
+    /// <summary>Whether the Advanced panel is open: the user's choice, except that it opens when one of its settings
+    /// becomes invalid (and on a bake attempt), so a disabled Bake button never points at hidden fields.</summary>
+    private bool _advancedOpen;
+
+    private void Revalidate()
+    {
+        var before = AdvancedErrorCount;
+        _errors = _form.Validate(Limits);
+        if (AdvancedErrorCount > before) _advancedOpen = true;
+    }
 
     /// <summary>Binds an input to a form field and re-checks the form on every change.</summary>
     private EventCallback<T> Set<T>(Action<T> assign) => EventCallback.Factory.Create<T>(this, (T value) =>
@@ -130,6 +139,7 @@ public partial class Bake
     {
         _attempted = true;
         Revalidate();
+        if (AdvancedErrorCount > 0) _advancedOpen = true;
         if (!IsValid || _submitting) return;
         _submitting = true;
         _error = null;
