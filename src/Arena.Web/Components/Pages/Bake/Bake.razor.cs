@@ -45,15 +45,28 @@ public partial class Bake
         _attempted ? _errors : _errors.Where(e => !ErrorsAfterTyping.Contains(e.Field) || _touched.Contains(e.Field)).ToList();
     private string? ErrorFor(string field) => ShownErrors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
     private bool HasError(string field) => ErrorFor(field) is not null;
+    /// <summary>The speeds bakes on the chosen parent's base model reach here (read when the parent changes).</summary>
+    private BakeSpeeds _speeds = BakeSpeeds.Benchmark;
+
     private string EstimateText
     {
         get
         {
             var s = _form.ToRecipe();
-            var d = BakeEstimate.Duration(s);
-            return $"about {(d.TotalMinutes >= 1 ? $"{d.TotalMinutes:0.#} min" : $"{d.TotalSeconds:0} s")} on a 2-core CPU · ~{BakeEstimate.TrainedTokens(s):N0} trained tokens";
+            var d = BakeEstimate.Duration(s, _speeds);
+            return $"about {(d.TotalMinutes >= 1 ? $"{d.TotalMinutes:0.#} min" : $"{d.TotalSeconds:0} s")} · ~{BakeEstimate.TrainedTokens(s):N0} trained tokens · based on {_speeds.Basis}";
         }
     }
+
+    private async Task ChooseParent(Guid? id)
+    {
+        _form.ParentId = id;
+        Revalidate();
+        await ReadSpeeds();
+    }
+
+    private async Task ReadSpeeds() =>
+        _speeds = _form.ParentId is { } parent ? await Bakes.Speeds(parent, _viewer) : BakeSpeeds.Benchmark;
 
     protected override async Task OnInitializedAsync()
     {
@@ -75,6 +88,7 @@ public partial class Bake
             ? wanted
             : (_parents.FirstOrDefault(p => p.Kind == ModelKind.Base) ?? _parents.FirstOrDefault())?.Id;
         Revalidate();
+        await ReadSpeeds();
     }
 
     private const string StarterName = "starter";
