@@ -8,8 +8,11 @@ namespace Arena.Core.Bakes;
 
 /// <param name="Settings">The recipe (named Settings since the first stored jobs, whose JSON it still reads).</param>
 /// <param name="Preset">Null in jobs stored before the preset left the recipe; they read as custom.</param>
+/// <param name="Speeds">The speeds the job's estimate was made with (measured here when bakes have completed);
+/// null in jobs stored before, which weigh their progress by the benchmark's.</param>
 public sealed record BakeRequested(Guid JobId, Guid UserId, string UserName, Guid ParentModelId, string ModelName,
-    string Description, Visibility Visibility, BakeRecipe Settings, DateTimeOffset At, string? Preset = null);
+    string Description, Visibility Visibility, BakeRecipe Settings, DateTimeOffset At, string? Preset = null,
+    BakeSpeeds? Speeds = null);
 
 public sealed record BakeStarted(string Worker, DateTimeOffset At);
 

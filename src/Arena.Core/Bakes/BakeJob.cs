@@ -42,6 +42,20 @@ public sealed class BakeJob
 
     public double Fraction => TotalSteps == 0 ? (Status == BakeStatus.Completed ? 1 : 0) : Math.Clamp((double)Step / TotalSteps, 0, 1);
 
+    /// <summary>The speeds the estimate was made with at request (null: the benchmark's).</summary>
+    public BakeSpeeds? Speeds { get; set; }
+    /// <summary>Share of the whole job done, its phases weighted by their expected cost (<see cref="BakeCost"/>);
+    /// it never moves back, so the bar does not restart at each phase.</summary>
+    public double OverallFraction { get; set; }
+    /// <summary>Seconds left in the whole job, not just the current phase; null until there is something to go on.</summary>
+    public double? OverallEtaSeconds { get; set; }
+    /// <summary>What the worker measured, once completed: what calibrates the next bakes' estimates.</summary>
+    public double? MeasuredSamplingTokensPerSecond { get; set; }
+    public double? MeasuredTrainingTokensPerSecond { get; set; }
+
+    /// <summary>The job's expected cost per phase (a method, so it is not stored with the projection).</summary>
+    public BakeCost CostEstimate() => BakeCost.Of(Settings, Speeds ?? BakeSpeeds.Benchmark);
+
     public static BakeJob Create(BakeRequested e) => new()
     {
         Id = e.JobId,
@@ -55,6 +69,7 @@ public sealed class BakeJob
         Preset = e.Preset ?? BakePresets.Custom,
         Status = BakeStatus.Queued,
         RequestedAt = e.At,
+        Speeds = e.Speeds,
     };
 
     public void Apply(BakeStarted e)
@@ -64,6 +79,7 @@ public sealed class BakeJob
         Worker = e.Worker;
         StartedAt ??= e.At;
         Phase = "starting";
+        OverallEtaSeconds ??= CostEstimate().TotalSeconds;
     }
 
     public void Apply(BakeProgressed e)
@@ -79,8 +95,12 @@ public sealed class BakeJob
         if (e.Kl is { } kl && double.IsFinite(kl))
         {
             Kl = kl;
-            KlCurve.Add(new KlPoint(e.Phase, e.Step, e.TotalSteps, kl));
+            // "done" repeats the best KL as step 1 of 1: a point of no step, which labelled the curve's end "1".
+            if (e.Phase != "done") KlCurve.Add(new KlPoint(e.Phase, e.Step, e.TotalSteps, kl));
         }
+        var cost = CostEstimate();
+        if (cost.FractionAt(e.Phase, e.Step, e.TotalSteps) is { } f) OverallFraction = Math.Max(OverallFraction, f);
+        if (cost.RemainingSeconds(e.Phase, e.Step, e.TotalSteps, e.EtaSeconds) is { } left) OverallEtaSeconds = left;
     }
 
     public void Apply(BakeCompleted e)
@@ -93,6 +113,11 @@ public sealed class BakeJob
         KlBefore = e.KlBefore;
         KlAfter = e.KlAfter;
         EtaSeconds = 0;
+        OverallFraction = 1;
+        OverallEtaSeconds = 0;
+        // The live copy on a job page hears no speeds (0): only the stored event calibrates.
+        if (e.SamplingTokensPerSecond > 0 && e.TrainingTokensPerSecond > 0)
+            (MeasuredSamplingTokensPerSecond, MeasuredTrainingTokensPerSecond) = (e.SamplingTokensPerSecond, e.TrainingTokensPerSecond);
         FinishedAt = e.At;
     }
 

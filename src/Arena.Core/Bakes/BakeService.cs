@@ -33,8 +33,9 @@ public sealed class BakeService(IDocumentStore store, IModelCatalog catalog, IBa
             stored.EffectiveVisibility((await ModelCatalog.LoadAncestors(session, [stored], ct)).Values));
 
         var jobId = Guid.NewGuid();
+        var speeds = await BakeCalibration.Measure(session, stored.BaseModel, ct);
         var requested = new BakeRequested(jobId, userId, viewer.UserName ?? "", parent.Id, request.Name.Trim(),
-            request.Description?.Trim() ?? "", visibility, request.Recipe, DateTimeOffset.UtcNow, request.Preset);
+            request.Description?.Trim() ?? "", visibility, request.Recipe, DateTimeOffset.UtcNow, request.Preset, speeds);
         session.Events.StartStream<BakeJob>(jobId, requested);
         await session.SaveChangesAsync(ct);
 
@@ -90,5 +91,19 @@ public sealed class BakeService(IDocumentStore store, IModelCatalog catalog, IBa
         if (viewer.UserId is not { } userId) return [];
         return await session.Query<BakeJob>().Where(j => j.UserId == userId)
             .OrderByDescending(j => j.RequestedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+    }
+
+    public async Task<BakeSpeeds> Speeds(Guid parentModelId, Viewer viewer, CancellationToken ct = default)
+    {
+        if (await catalog.Find(parentModelId, viewer, ct) is not { } parent) return BakeSpeeds.Benchmark;
+        await using var session = store.QuerySession();
+        return await BakeCalibration.Measure(session, parent.BaseModel, ct);
+    }
+
+    public async Task<int?> QueueAhead(Guid jobId, Viewer viewer, CancellationToken ct = default)
+    {
+        if (await Find(jobId, viewer, ct) is not { } job) return null;
+        await using var session = store.QuerySession();
+        return await BakeCalibration.QueueAhead(session, job, ct);
     }
 }

@@ -16,6 +16,13 @@ public interface IBakeService
 
     /// <summary>The viewer's jobs, newest first.</summary>
     Task<IReadOnlyList<BakeJob>> Mine(Viewer viewer, int take = 50, CancellationToken ct = default);
+
+    /// <summary>The speeds a bake on this parent can expect here (<see cref="BakeCalibration"/>); the benchmark's
+    /// when the parent is not visible or nothing has been measured.</summary>
+    Task<BakeSpeeds> Speeds(Guid parentModelId, Viewer viewer, CancellationToken ct = default);
+
+    /// <summary>How many queued jobs were requested before this one; null when it is not queued or not visible.</summary>
+    Task<int?> QueueAhead(Guid jobId, Viewer viewer, CancellationToken ct = default);
 }
 
 /// <summary>Sends a requested job to a worker (MassTransit in the web app; tests may run the worker directly).</summary>

@@ -51,7 +51,8 @@ public sealed class JobPageTests : ComponentTest
         {
             Assert.Equal("Running", cut.Find("[data-testid=job-progress]").GetAttribute("data-status"));
             Assert.Contains("training", cut.Find(".job-phase").TextContent);
-            Assert.Equal("25", cut.Find("[data-testid=job-progress-bar]").GetAttribute("data-value"));
+            // The bar is the whole job's: sampling (all done by training) counts beside the training steps.
+            Assert.Equal(Percent(_job.CostEstimate().FractionAt("training", 5, 20)), cut.Find("[data-testid=job-progress-bar]").GetAttribute("data-value"));
             Assert.Contains("0.8123", cut.Find(".job-kl").TextContent);
             Assert.Contains("1,500 tokens/s", cut.Find(".job-speed").TextContent);
             Assert.Contains("0:00:42", cut.Find(".job-eta").TextContent);
@@ -60,10 +61,12 @@ public sealed class JobPageTests : ComponentTest
         await Push(Progress(_job.Id, "training", 10, 20, 0.4));
         cut.WaitForAssertion(() =>
         {
-            Assert.Equal("50", cut.Find("[data-testid=job-progress-bar]").GetAttribute("data-value"));
+            Assert.Equal(Percent(_job.CostEstimate().FractionAt("training", 10, 20)), cut.Find("[data-testid=job-progress-bar]").GetAttribute("data-value"));
             Assert.Contains("0.4000", cut.Find(".job-kl").TextContent);
         });
     }
+
+    private static string Percent(double? fraction) => (fraction!.Value * 100).ToString("0");
 
     [Fact]
     public async Task ARedeliveredProgressReportDoesNotDuplicateTheCurve()

@@ -31,4 +31,14 @@ public sealed class FakeBakeService : IBakeService
 
     public Task<IReadOnlyList<BakeJob>> Mine(Viewer viewer, int take = 50, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<BakeJob>>(Jobs.Values.Where(j => j.UserId == viewer.UserId).Take(take).ToList());
+
+    /// <summary>What <see cref="Speeds"/> answers (the benchmark unless a test measured some).</summary>
+    public BakeSpeeds MeasuredSpeeds { get; set; } = BakeSpeeds.Benchmark;
+    /// <summary>What <see cref="QueueAhead"/> answers for a queued job.</summary>
+    public int Ahead { get; set; }
+
+    public Task<BakeSpeeds> Speeds(Guid parentModelId, Viewer viewer, CancellationToken ct = default) => Task.FromResult(MeasuredSpeeds);
+
+    public Task<int?> QueueAhead(Guid jobId, Viewer viewer, CancellationToken ct = default) =>
+        Task.FromResult(Jobs.GetValueOrDefault(jobId) is { Status: BakeStatus.Queued } ? Ahead : (int?)null);
 }

@@ -43,17 +43,30 @@ public partial class Bake
     /// <summary>The errors shown on the form: all of them, less those of text fields not yet typed in.</summary>
     private IReadOnlyList<(string Field, string Message)> ShownErrors =>
         _attempted ? _errors : _errors.Where(e => !ErrorsAfterTyping.Contains(e.Field) || _touched.Contains(e.Field)).ToList();
-    private string? ErrorFor(string field) => ShownErrors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
+    private string? ErrorFor(string field) => ShownErrors.Where(e => e.Field == field).Select(e => Sentence.Of(e.Message)).FirstOrDefault();
     private bool HasError(string field) => ErrorFor(field) is not null;
+    /// <summary>The speeds bakes on the chosen parent's base model reach here (read when the parent changes).</summary>
+    private BakeSpeeds _speeds = BakeSpeeds.Benchmark;
+
     private string EstimateText
     {
         get
         {
             var s = _form.ToRecipe();
-            var d = BakeEstimate.Duration(s);
-            return $"about {(d.TotalMinutes >= 1 ? $"{d.TotalMinutes:0.#} min" : $"{d.TotalSeconds:0} s")} on a 2-core CPU · ~{BakeEstimate.TrainedTokens(s):N0} trained tokens";
+            var d = BakeEstimate.Duration(s, _speeds);
+            return $"about {(d.TotalMinutes >= 1 ? $"{d.TotalMinutes:0.#} min" : $"{d.TotalSeconds:0} s")} · ~{BakeEstimate.TrainedTokens(s):N0} trained tokens · based on {_speeds.Basis}";
         }
     }
+
+    private async Task ChooseParent(Guid? id)
+    {
+        _form.ParentId = id;
+        Revalidate();
+        await ReadSpeeds();
+    }
+
+    private async Task ReadSpeeds() =>
+        _speeds = _form.ParentId is { } parent ? await Bakes.Speeds(parent, _viewer) : BakeSpeeds.Benchmark;
 
     protected override async Task OnInitializedAsync()
     {
@@ -75,6 +88,7 @@ public partial class Bake
             ? wanted
             : (_parents.FirstOrDefault(p => p.Kind == ModelKind.Base) ?? _parents.FirstOrDefault())?.Id;
         Revalidate();
+        await ReadSpeeds();
     }
 
     private const string StarterName = "starter";
@@ -100,7 +114,16 @@ public partial class Bake
         var m => $"Stacking on a baked model: the new model keeps the {m.BakedPrompts.Count} prompt(s) already baked into “{m.Name}” and adds yours.",
     };
 
-    private void Revalidate() => _errors = _form.Validate(Limits);
+    /// <summary>Whether the Advanced panel is open: the user's choice, except that it opens when one of its settings
+    /// becomes invalid (and on a bake attempt), so a disabled Bake button never points at hidden fields.</summary>
+    private bool _advancedOpen;
+
+    private void Revalidate()
+    {
+        var before = AdvancedErrorCount;
+        _errors = _form.Validate(Limits);
+        if (AdvancedErrorCount > before) _advancedOpen = true;
+    }
 
     /// <summary>Binds an input to a form field and re-checks the form on every change.</summary>
     private EventCallback<T> Set<T>(Action<T> assign) => EventCallback.Factory.Create<T>(this, (T value) =>
@@ -130,6 +153,7 @@ public partial class Bake
     {
         _attempted = true;
         Revalidate();
+        if (AdvancedErrorCount > 0) _advancedOpen = true;
         if (!IsValid || _submitting) return;
         _submitting = true;
         _error = null;
@@ -140,7 +164,7 @@ public partial class Bake
         }
         catch (DomainException e)
         {
-            _error = e.Message;
+            _error = Sentence.Of(e.Message);
         }
         finally
         {
