@@ -76,18 +76,17 @@ public sealed class BakeRecovery(IDocumentStore store, IBakeDispatcher dispatche
             if (interrupted && job.Interruptions + 1 >= Options.MaxAttempts)
             {
                 stream.AppendOne(new BakeFailed(GaveUp(job.Interruptions + 1, reason), now));
-                return new Outcome(job, null);
+                return new Outcome(job, null, job.Attempt);
             }
             var parent = await session.LoadAsync<ArenaModel>(job.ParentModelId, ct);
             if (parent is null)
             {
                 stream.AppendOne(new BakeFailed($"{reason}, and its parent model is gone, so it cannot run again", now));
-                return new Outcome(job, null);
+                return new Outcome(job, null, job.Attempt);
             }
             var e = new BakeRequeued($"re-queued: {reason}", job.Attempt + 1, interrupted, now);
             stream.AppendOne(e);
-            job.Apply(e);
-            return new Outcome(job, parent);
+            return new Outcome(job, parent, e.Attempt);
         }, ct, log);
         if (outcome is null) return false;
         if (outcome.Parent is null)
@@ -95,7 +94,9 @@ public sealed class BakeRecovery(IDocumentStore store, IBakeDispatcher dispatche
             log.LogWarning("Bake job {JobId} failed after losing its worker: {Reason}", jobId, reason);
             return true;
         }
-        log.LogWarning("Bake job {JobId} re-queued as run {Attempt}: {Reason}", jobId, outcome.Job.Attempt, reason);
+        log.LogWarning("Bake job {JobId} re-queued as run {Attempt}: {Reason}", jobId, outcome.Attempt, reason);
+        // The job as dispatched is the one read, as the new run: the dispatcher tells the worker which run it is.
+        outcome.Job.Attempt = outcome.Attempt;
         await Dispatch(outcome.Job, outcome.Parent, now, ct);
         return true;
     }
@@ -125,5 +126,7 @@ public sealed class BakeRecovery(IDocumentStore store, IBakeDispatcher dispatche
         "A bake that keeps stopping its worker may be too large for it: try fewer trajectories or tokens.";
 
     /// <param name="Parent">Null when the job was failed rather than re-queued.</param>
-    sealed record Outcome(BakeJob Job, ArenaModel? Parent);
+    /// <param name="Attempt">The run the job was re-queued as. (Marten may apply the appended event to the job read,
+    /// or may not, so the job's own fields are not relied on for it.)</param>
+    sealed record Outcome(BakeJob Job, ArenaModel? Parent, int Attempt);
 }
