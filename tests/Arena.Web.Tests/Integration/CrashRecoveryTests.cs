@@ -70,6 +70,10 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(artifacts, adapter, "adapter_model.safetensors")));
         // The killed run never finished its folder, so nothing of it can be taken for an adapter.
         Assert.False(Directory.Exists(Path.Combine(artifacts, BakeService.AdapterPath(jobId, running.Attempt))));
+        var events = await scope.ServiceProvider.GetRequiredService<IDocumentSession>().Events.FetchStreamAsync(jobId);
+        Assert.Equal(2, events.Count(e => e.Data is BakeRequeued));   // queued at the first start, running at the second
+        Assert.Contains(events, e => e.Data is BakeLeaseRenewed);
+        Assert.Single(events, e => e.Data is BakeCompleted);
     }
 
     [Fact]
@@ -124,6 +128,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             ["Arena__ArtifactsPath"] = artifacts,
             ["Arena__Bus"] = "InMemory",
             ["Arena__Worker__Enabled"] = "true",
+            // Heartbeats several times a second, so even a bake of seconds renews its lease through the app's bus.
+            ["Arena__Worker__HeartbeatInterval"] = "00:00:00.200",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) settings[k] = v;
         var app = WebProcess.Start(settings);
