@@ -25,3 +25,12 @@ public sealed record BakeCompleted(Guid ModelId, string AdapterPath, double KlBe
 public sealed record BakeFailed(string Reason, DateTimeOffset At);
 
 public sealed record BakeCancelled(string By, DateTimeOffset At);
+
+/// <summary>The worker still holds the job (its heartbeat): renews the job's lease.</summary>
+public sealed record BakeLeaseRenewed(string Worker, DateTimeOffset At);
+
+/// <summary>The job's worker was lost (the app restarted, or the lease ran out) and the job goes back to the queue
+/// as run number <paramref name="Attempt"/>; reports from earlier runs are ignored from now on.</summary>
+/// <param name="Interrupted">The job was running when its worker was lost (counts towards the attempts limit); false
+/// for a job that was only queued.</param>
+public sealed record BakeRequeued(string Reason, int Attempt, bool Interrupted, DateTimeOffset At);

@@ -39,6 +39,13 @@ public sealed class BakeJob
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>Which run of the job is current (1, then one more per re-queue); only its worker's reports count.
+    /// Jobs stored before attempts existed read as 1.</summary>
+    public int Attempt { get; set; } = 1;
+    /// <summary>How many times the job's worker was lost while it ran (see <see cref="BakeRecovery"/>).</summary>
+    public int Interruptions { get; set; }
+    /// <summary>When the current run's worker last said it still holds the job (start, progress or heartbeat).</summary>
+    public DateTimeOffset? LeaseRenewedAt { get; set; }
 
     public double Fraction => TotalSteps == 0 ? (Status == BakeStatus.Completed ? 1 : 0) : Math.Clamp((double)Step / TotalSteps, 0, 1);
 
@@ -80,6 +87,7 @@ public sealed class BakeJob
         StartedAt ??= e.At;
         Phase = "starting";
         OverallEtaSeconds ??= CostEstimate().TotalSeconds;
+        Renew(e.At);
     }
 
     public void Apply(BakeProgressed e)
@@ -92,6 +100,7 @@ public sealed class BakeJob
         TokensPerSecond = e.TokensPerSecond;
         EtaSeconds = e.EtaSeconds;
         Message = e.Message;
+        Renew(e.At);
         if (e.Kl is { } kl && double.IsFinite(kl))
         {
             Kl = kl;
@@ -128,6 +137,38 @@ public sealed class BakeJob
         Phase = "failed";
         FailureReason = e.Reason;
         FinishedAt = e.At;
+    }
+
+    public void Apply(BakeLeaseRenewed e)
+    {
+        if (Status.IsFinished()) return;
+        Renew(e.At);
+    }
+
+    /// <summary>Back to the queue with nothing of the lost run's progress: the next run starts from scratch.</summary>
+    public void Apply(BakeRequeued e)
+    {
+        if (Status.IsFinished()) return;
+        Status = BakeStatus.Queued;
+        Phase = "queued";
+        Attempt = e.Attempt;
+        if (e.Interrupted) Interruptions++;
+        Message = e.Reason;
+        Worker = null;
+        Step = TotalSteps = 0;
+        Kl = null;
+        TokensPerSecond = 0;
+        EtaSeconds = null;
+        OverallFraction = 0;        // the new run starts from nothing: the bar may go back, once, with the reason shown
+        OverallEtaSeconds = null;
+        KlCurve = [];
+        StartedAt = null;
+        LeaseRenewedAt = null;
+    }
+
+    void Renew(DateTimeOffset at)
+    {
+        if (LeaseRenewedAt is null || at > LeaseRenewedAt) LeaseRenewedAt = at;
     }
 
     public void Apply(BakeCancelled e)

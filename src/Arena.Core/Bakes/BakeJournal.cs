@@ -8,20 +8,27 @@ namespace Arena.Core.Bakes;
 /// <summary>
 /// Appends what workers report to the job's stream through <see cref="StreamAppender"/>: a completion and a
 /// cancellation racing each other cannot both win, and the model document is created in the same transaction as
-/// the Completed event. Reports about unknown or finished jobs are dropped, which makes redelivery harmless.
+/// the Completed event. Reports about unknown or finished jobs are dropped, which makes redelivery harmless, and so
+/// are reports from an earlier run of a re-queued job (<see cref="BakeJob.Attempt"/>): a worker that was only slow,
+/// not dead, cannot move or finish the run that replaced it.
 /// </summary>
 public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) : IBakeJournal
 {
-    public Task Started(Guid jobId, string worker, DateTimeOffset at, CancellationToken ct = default) =>
-        Append(jobId, (_, _) => Task.FromResult<object>(new BakeStarted(worker, at)), ct);
+    public Task Started(Guid jobId, int attempt, string worker, DateTimeOffset at, CancellationToken ct = default) =>
+        Append(jobId, attempt, (_, _) => Task.FromResult<object?>(new BakeStarted(worker, at)), ct);
 
-    public Task Progressed(Guid jobId, BakeProgressed progress, CancellationToken ct = default) =>
-        Append(jobId, (_, _) => Task.FromResult<object>(progress), ct);
+    public Task Progressed(Guid jobId, int attempt, BakeProgressed progress, CancellationToken ct = default) =>
+        Append(jobId, attempt, (_, _) => Task.FromResult<object?>(progress), ct);
 
-    public async Task<Guid?> Completed(Guid jobId, string adapterPath, double klBefore, double klAfter, double seconds,
+    /// <remarks>Every replica hears each heartbeat: one that finds the lease renewed as late already adds nothing.</remarks>
+    public Task Renewed(Guid jobId, int attempt, string worker, DateTimeOffset at, CancellationToken ct = default) =>
+        Append(jobId, attempt, (job, _) =>
+            Task.FromResult<object?>(job.LeaseRenewedAt >= at ? null : new BakeLeaseRenewed(worker, at)), ct);
+
+    public async Task<Guid?> Completed(Guid jobId, int attempt, string adapterPath, double klBefore, double klAfter, double seconds,
         double samplingTokensPerSecond, double trainingTokensPerSecond, DateTimeOffset at, CancellationToken ct = default)
     {
-        var appended = await Append(jobId, async (job, session) =>
+        var appended = await Append(jobId, attempt, async (job, session) =>
         {
             var parent = await session.LoadAsync<ArenaModel>(job.ParentModelId, ct)
                          ?? throw new InvalidOperationException($"parent model {job.ParentModelId} of job {jobId} is missing");
@@ -46,21 +53,22 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
                 Created = at,
             }.RefreshSearchText(chain.Values);
             session.Insert(model);
-            return (object)new BakeCompleted(model.Id, adapterPath, klBefore, klAfter, seconds, samplingTokensPerSecond, trainingTokensPerSecond, at);
+            return (object?)new BakeCompleted(model.Id, adapterPath, klBefore, klAfter, seconds, samplingTokensPerSecond, trainingTokensPerSecond, at);
         }, ct);
         // Null when the job had finished already (a redelivery, or a cancel that won): no model was made.
         return (appended as BakeCompleted)?.ModelId;
     }
 
-    public Task Failed(Guid jobId, string reason, DateTimeOffset at, CancellationToken ct = default) =>
-        Append(jobId, (_, _) => Task.FromResult<object>(new BakeFailed(Truncate(reason, 2000), at)), ct);
+    public Task Failed(Guid jobId, int attempt, string reason, DateTimeOffset at, CancellationToken ct = default) =>
+        Append(jobId, attempt, (_, _) => Task.FromResult<object?>(new BakeFailed(Truncate(reason, 2000), at)), ct);
 
-    public Task Cancelled(Guid jobId, string by, DateTimeOffset at, CancellationToken ct = default) =>
-        Append(jobId, (_, _) => Task.FromResult<object>(new BakeCancelled(by, at)), ct);
+    public Task Cancelled(Guid jobId, int attempt, string by, DateTimeOffset at, CancellationToken ct = default) =>
+        Append(jobId, attempt, (_, _) => Task.FromResult<object?>(new BakeCancelled(by, at)), ct);
 
-    /// <param name="makeEvent">Builds the event from the current state; may add documents to the session.</param>
+    /// <param name="attempt">The run the report comes from; a report from another run than the job's current one is dropped.</param>
+    /// <param name="makeEvent">Builds the event from the current state (null: nothing to add); may add documents to the session.</param>
     /// <returns>The event appended, or null when the report was dropped.</returns>
-    Task<object?> Append(Guid jobId, Func<BakeJob, IDocumentSession, Task<object>> makeEvent, CancellationToken ct) =>
+    Task<object?> Append(Guid jobId, int attempt, Func<BakeJob, IDocumentSession, Task<object?>> makeEvent, CancellationToken ct) =>
         store.Append<BakeJob, object?>(jobId, async (stream, session) =>
         {
             if (stream.Aggregate is not { } job)
@@ -69,8 +77,13 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
                 return null;
             }
             if (job.Status.IsFinished()) return null;
+            if (attempt != job.Attempt)
+            {
+                log.LogInformation("report from run {Attempt} of bake job {JobId} dropped: run {Current} replaced it", attempt, jobId, job.Attempt);
+                return null;
+            }
             var e = await makeEvent(job, session);
-            stream.AppendOne(e);
+            if (e is not null) stream.AppendOne(e);
             return e;
         }, ct, log);
 

@@ -58,8 +58,10 @@ public sealed class BakeService(IDocumentStore store, IModelCatalog catalog, IBa
         return jobId;
     }
 
-    /// <summary>Where a job's adapter goes, relative to the artifact store.</summary>
-    public static string AdapterPath(Guid jobId) => $"adapters/{jobId:N}";
+    /// <summary>Where a job's adapter goes, relative to the artifact store. Each run of a re-queued job writes its
+    /// own folder, so a run that was only slow, not dead, never writes into the one that replaced it.</summary>
+    public static string AdapterPath(Guid jobId, int attempt = 1) =>
+        attempt <= 1 ? $"adapters/{jobId:N}" : $"adapters/{jobId:N}-run{attempt}";
 
     public async Task Cancel(Guid jobId, Viewer viewer, CancellationToken ct = default)
     {

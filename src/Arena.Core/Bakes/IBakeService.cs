@@ -36,15 +36,19 @@ public interface IBakeDispatcher
 /// <summary>
 /// Records what workers report about a job as events on its stream. Idempotent and order-tolerant: workers may
 /// redeliver (RabbitMQ redelivers after a crash) and a report about a finished job is ignored.
-/// <see cref="Completed"/> also creates the baked model's document in the same transaction.
+/// <see cref="Completed"/> also creates the baked model's document in the same transaction. Each report names the
+/// run (<c>attempt</c>) it comes from; reports from a run that a re-queue replaced are ignored.
 /// </summary>
 public interface IBakeJournal
 {
-    Task Started(Guid jobId, string worker, DateTimeOffset at, CancellationToken ct = default);
-    Task Progressed(Guid jobId, BakeProgressed progress, CancellationToken ct = default);
-    /// <returns>The new model's id, or null if the job was already finished (e.g. cancelled meanwhile).</returns>
-    Task<Guid?> Completed(Guid jobId, string adapterPath, double klBefore, double klAfter, double seconds,
+    Task Started(Guid jobId, int attempt, string worker, DateTimeOffset at, CancellationToken ct = default);
+    Task Progressed(Guid jobId, int attempt, BakeProgressed progress, CancellationToken ct = default);
+    /// <summary>The worker's heartbeat: renews the job's lease (see <see cref="BakeRecovery"/>).</summary>
+    Task Renewed(Guid jobId, int attempt, string worker, DateTimeOffset at, CancellationToken ct = default);
+    /// <returns>The new model's id, or null if the job was already finished (e.g. cancelled meanwhile) or the
+    /// report came from a replaced run.</returns>
+    Task<Guid?> Completed(Guid jobId, int attempt, string adapterPath, double klBefore, double klAfter, double seconds,
         double samplingTokensPerSecond, double trainingTokensPerSecond, DateTimeOffset at, CancellationToken ct = default);
-    Task Failed(Guid jobId, string reason, DateTimeOffset at, CancellationToken ct = default);
-    Task Cancelled(Guid jobId, string by, DateTimeOffset at, CancellationToken ct = default);
+    Task Failed(Guid jobId, int attempt, string reason, DateTimeOffset at, CancellationToken ct = default);
+    Task Cancelled(Guid jobId, int attempt, string by, DateTimeOffset at, CancellationToken ct = default);
 }

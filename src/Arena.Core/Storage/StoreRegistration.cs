@@ -26,6 +26,9 @@ public static class StoreRegistration
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<IBakeService, BakeService>();
         services.AddScoped<IBakeJournal, BakeJournal>();
+        services.AddOptions<BakeRecoveryOptions>()
+            .Validate(o => o.Problem() is null, "Arena:Bakes:Recovery: Lease and CheckInterval must be positive, CheckInterval shorter than Lease, MaxAttempts at least 1");
+        services.AddScoped<BakeRecovery>();
         services.AddOptions<BattleOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IBattleService, BattleService>();
@@ -61,6 +64,8 @@ public static class StoreRegistration
         opts.Events.AddEventType<BakeCompleted>();
         opts.Events.AddEventType<BakeFailed>();
         opts.Events.AddEventType<BakeCancelled>();
+        opts.Events.AddEventType<BakeLeaseRenewed>();
+        opts.Events.AddEventType<BakeRequeued>();
 
         // Battles: inline too, so a vote and the state that refuses a second one commit together.
         opts.Schema.For<BattleView>().Index(b => b.JudgeKey).Index(b => b.VotedAt).Index(b => b.IpHash);

@@ -9,7 +9,7 @@ public sealed class BakeJobCancelledConsumer(IBakeJournal journal, JobUpdateBroa
     public async Task Consume(ConsumeContext<BakeJobCancelled> context)
     {
         var m = context.Message;
-        await journal.Cancelled(m.JobId, "worker", m.At, context.CancellationToken);
+        await journal.Cancelled(m.JobId, m.Attempt, "worker", m.At, context.CancellationToken);
         await broadcaster.Broadcast(JobUpdate.From(m));
     }
 }

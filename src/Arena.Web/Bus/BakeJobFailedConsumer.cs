@@ -9,7 +9,7 @@ public sealed class BakeJobFailedConsumer(IBakeJournal journal, JobUpdateBroadca
     public async Task Consume(ConsumeContext<BakeJobFailed> context)
     {
         var m = context.Message;
-        await journal.Failed(m.JobId, m.Reason, m.At, context.CancellationToken);
+        await journal.Failed(m.JobId, m.Attempt, m.Reason, m.At, context.CancellationToken);
         await broadcaster.Broadcast(JobUpdate.From(m));
     }
 }

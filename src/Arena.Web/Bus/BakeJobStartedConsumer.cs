@@ -10,7 +10,7 @@ public sealed class BakeJobStartedConsumer(IBakeJournal journal, JobUpdateBroadc
     public async Task Consume(ConsumeContext<BakeJobStarted> context)
     {
         var m = context.Message;
-        await journal.Started(m.JobId, m.Worker, m.At, context.CancellationToken);
+        await journal.Started(m.JobId, m.Attempt, m.Worker, m.At, context.CancellationToken);
         await broadcaster.Broadcast(JobUpdate.From(m));
     }
 }

@@ -12,7 +12,7 @@ public sealed class BakeJobSucceededConsumer(IBakeJournal journal, JobUpdateBroa
     public async Task Consume(ConsumeContext<BakeJobSucceeded> context)
     {
         var m = context.Message;
-        var modelId = await journal.Completed(m.JobId, m.AdapterPath, m.KlBefore, m.KlAfter, m.Seconds,
+        var modelId = await journal.Completed(m.JobId, m.Attempt, m.AdapterPath, m.KlBefore, m.KlAfter, m.Seconds,
             m.SamplingTokensPerSecond, m.TrainingTokensPerSecond, m.At, context.CancellationToken);
         await broadcaster.Broadcast(JobUpdate.From(m, modelId));
     }

@@ -11,6 +11,7 @@ public static class BusRegistration
         bus.TryAddSingleton<WebInstance>();
         bus.AddConsumer<BakeJobStartedConsumer, JobEventConsumerDefinition<BakeJobStartedConsumer>>();
         bus.AddConsumer<BakeJobProgressConsumer, JobEventConsumerDefinition<BakeJobProgressConsumer>>();
+        bus.AddConsumer<BakeJobHeartbeatConsumer, JobEventConsumerDefinition<BakeJobHeartbeatConsumer>>();
         bus.AddConsumer<BakeJobSucceededConsumer, JobEventConsumerDefinition<BakeJobSucceededConsumer>>();
         bus.AddConsumer<BakeJobFailedConsumer, JobEventConsumerDefinition<BakeJobFailedConsumer>>();
         bus.AddConsumer<BakeJobCancelledConsumer, JobEventConsumerDefinition<BakeJobCancelledConsumer>>();

@@ -21,7 +21,7 @@ public sealed class MassTransitBakeDispatcher(IPublishEndpoint publish, ISendEnd
     public async Task Dispatch(BakeJob job, ArenaModel parent, string outputPath, CancellationToken ct = default)
     {
         var endpoint = await send.GetSendEndpoint(WorkerQueue);
-        await endpoint.Send(new RunBake(job.Id, SpecOf(parent), job.Settings, outputPath), ct);
+        await endpoint.Send(new RunBake(job.Id, SpecOf(parent), job.Settings, outputPath, job.Attempt), ct);
     }
 
     public Task Cancel(Guid jobId, CancellationToken ct = default) => publish.Publish(new CancelBake(jobId), ct);

@@ -30,6 +30,7 @@ public static class ServiceRegistration
         var services = builder.Services;
         services.Configure<ArenaOptions>(config.GetSection(ArenaOptions.Section));
         services.Configure<BakeLimits>(config.GetSection("Arena:Bakes:Limits"));
+        services.Configure<BakeRecoveryOptions>(config.GetSection(BakeRecoveryOptions.Section));
         var options = config.GetSection(ArenaOptions.Section).Get<ArenaOptions>() ?? new ArenaOptions();
 
         services.AddRazorComponents().AddInteractiveServerComponents()
@@ -52,6 +53,8 @@ public static class ServiceRegistration
 
         services.AddArenaBus(options, config);
         services.AddArenaPlatform(config, options);
+        // After the bus, whose hosted service must have started before a recovered job is dispatched.
+        services.AddHostedService<BakeRecoveryService>();
         return builder;
     }
 

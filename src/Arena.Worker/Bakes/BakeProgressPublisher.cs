@@ -14,14 +14,16 @@ namespace Arena.Worker.Bakes;
 public sealed class BakeProgressPublisher
 {
     readonly Guid jobId;
+    readonly int attempt;
     readonly ProgressThrottle throttle = new(ProgressThrottle.DefaultInterval);
     readonly Stopwatch clock = Stopwatch.StartNew();
     readonly Channel<BakeJobProgress> queue = Channel.CreateUnbounded<BakeJobProgress>(new UnboundedChannelOptions { SingleReader = true });
     readonly Task pump;
 
-    public BakeProgressPublisher(IPublishEndpoint bus, Guid jobId)
+    public BakeProgressPublisher(IPublishEndpoint bus, Guid jobId, int attempt)
     {
         this.jobId = jobId;
+        this.attempt = attempt;
         pump = Task.Run(async () =>
         {
             await foreach (var p in queue.Reader.ReadAllAsync())
@@ -42,7 +44,7 @@ public sealed class BakeProgressPublisher
     {
         if (!throttle.ShouldSend(p, clock.Elapsed)) return;
         queue.Writer.TryWrite(new BakeJobProgress(jobId, PhaseName(p.Phase), p.Step, p.TotalSteps, Finite(p.Kl),
-            Finite(p.TokensPerSecond) ?? 0, Finite(p.Remaining?.TotalSeconds), p.Message, DateTimeOffset.UtcNow));
+            Finite(p.TokensPerSecond) ?? 0, Finite(p.Remaining?.TotalSeconds), p.Message, DateTimeOffset.UtcNow, attempt));
     }
 
     /// <summary>Publishes what is queued; call before the job's final event.</summary>

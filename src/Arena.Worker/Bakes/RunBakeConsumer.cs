@@ -13,6 +13,8 @@ namespace Arena.Worker.Bakes;
 /// Runs a bake and reports it: Started, throttled Progress, then exactly one of Succeeded, Failed or Cancelled.
 /// Every outcome is published rather than thrown: a failed bake would fail the same way again, so the bus must
 /// not retry it. Redelivery after a crash finds the finished adapter on disk and reports it without re-baking.
+/// While the bake runs, a heartbeat renews the job's lease in the web app. Every report names the run
+/// (<see cref="RunBake.Attempt"/>) it belongs to, so reports from a run the web app has replaced are ignored there.
 /// </summary>
 public sealed class RunBakeConsumer(BakeRunner runner, WorkerPaths paths, BakeCancellations cancellations,
     IOptions<WorkerOptions> options, ILogger<RunBakeConsumer> log) : IConsumer<RunBake>
@@ -46,14 +48,15 @@ public sealed class RunBakeConsumer(BakeRunner runner, WorkerPaths paths, BakeCa
         using var registration = cancellations.Register(bake.JobId);
         if (registration is null)
         {
-            await context.Publish(new BakeJobCancelled(bake.JobId, DateTimeOffset.UtcNow));
+            await context.Publish(new BakeJobCancelled(bake.JobId, DateTimeOffset.UtcNow, bake.Attempt));
             return;
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(registration.Token, context.CancellationToken);
 
-        await context.Publish(new BakeJobStarted(bake.JobId, options.Value.WorkerName, DateTimeOffset.UtcNow));
-        log.LogInformation("Bake {JobId} started on {Base} with {Adapters} adapter(s)", bake.JobId, bake.Parent.BaseModel, bake.Parent.Adapters.Count);
-        var progress = new BakeProgressPublisher(context, bake.JobId);
+        await context.Publish(new BakeJobStarted(bake.JobId, options.Value.WorkerName, DateTimeOffset.UtcNow, bake.Attempt));
+        log.LogInformation("Bake {JobId} run {Attempt} started on {Base} with {Adapters} adapter(s)", bake.JobId, bake.Attempt, bake.Parent.BaseModel, bake.Parent.Adapters.Count);
+        await using var heartbeat = new BakeHeartbeat(context, bake, options.Value.WorkerName, options.Value.HeartbeatInterval);
+        var progress = new BakeProgressPublisher(context, bake.JobId, bake.Attempt);
         object outcome;
         try
         {
@@ -65,7 +68,7 @@ public sealed class RunBakeConsumer(BakeRunner runner, WorkerPaths paths, BakeCa
         catch (OperationCanceledException) when (registration.IsCancellationRequested)
         {
             log.LogInformation("Bake {JobId} cancelled", bake.JobId);
-            outcome = new BakeJobCancelled(bake.JobId, DateTimeOffset.UtcNow);
+            outcome = new BakeJobCancelled(bake.JobId, DateTimeOffset.UtcNow, bake.Attempt);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -76,20 +79,21 @@ public sealed class RunBakeConsumer(BakeRunner runner, WorkerPaths paths, BakeCa
         catch (Exception e) when (e is ArgumentException or BakeException or CheckpointException or InvalidRequestException)
         {
             log.LogInformation("Bake {JobId} failed: {Reason}", bake.JobId, FailureReason.For(e));
-            outcome = new BakeJobFailed(bake.JobId, FailureReason.For(e), DateTimeOffset.UtcNow);
+            outcome = new BakeJobFailed(bake.JobId, FailureReason.For(e), DateTimeOffset.UtcNow, bake.Attempt);
         }
         catch (Exception e)
         {
             log.LogError(e, "Bake {JobId} failed unexpectedly", bake.JobId);
-            outcome = new BakeJobFailed(bake.JobId, FailureReason.For(e), DateTimeOffset.UtcNow);
+            outcome = new BakeJobFailed(bake.JobId, FailureReason.For(e), DateTimeOffset.UtcNow, bake.Attempt);
         }
         await progress.Complete();
+        await heartbeat.DisposeAsync();   // no heartbeat after the final report
         await context.Publish(outcome, outcome.GetType());
     }
 
     static BakeJobSucceeded Succeeded(RunBake bake, BakeSummary s) => new(bake.JobId, bake.OutputPath, s.KlBefore, s.KlAfter,
-        s.Seconds, s.SamplingTokensPerSecond, s.TrainingTokensPerSecond, DateTimeOffset.UtcNow);
+        s.Seconds, s.SamplingTokensPerSecond, s.TrainingTokensPerSecond, DateTimeOffset.UtcNow, bake.Attempt);
 
     static Task Fail(ConsumeContext<RunBake> context, string reason) =>
-        context.Publish(new BakeJobFailed(context.Message.JobId, reason, DateTimeOffset.UtcNow));
+        context.Publish(new BakeJobFailed(context.Message.JobId, reason, DateTimeOffset.UtcNow, context.Message.Attempt));
 }

@@ -18,6 +18,9 @@ public sealed class WorkerOptions
     public int ConcurrentReplies { get; set; } = 2;
     /// <summary>Loaded models (base + adapters) kept for chat; each holds a full copy of the base weights.</summary>
     public int ModelCacheSize { get; set; } = 4;
+    /// <summary>How often a worker tells the web app it still holds a bake (BakeJobHeartbeat), progress or not. Keep
+    /// it well under the web app's lease (Arena:Bakes:Recovery:Lease, 60 s), after which the bake counts as lost.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Shown on BakeJobStarted so users and operators see where a job runs.</summary>
     public string WorkerName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

@@ -28,6 +28,7 @@ public static class WorkerRegistration
             .Bind(config.GetSection(WorkerOptions.Section))
             .Validate(o => o.ConcurrentBakes >= 1 && o.ConcurrentReplies >= 1 && o.ModelCacheSize >= 1,
                 "Arena:Worker: ConcurrentBakes, ConcurrentReplies and ModelCacheSize must be at least 1")
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "Arena:Worker: HeartbeatInterval must be positive")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ModelsPath) && !string.IsNullOrWhiteSpace(o.ArtifactsPath),
                 "Arena:Worker: ModelsPath and ArtifactsPath must be set")
             .ValidateOnStart();

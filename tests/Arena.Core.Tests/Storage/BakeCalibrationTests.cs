@@ -28,8 +28,8 @@ public sealed class BakeCalibrationTests(StoreFixture db) : IClassFixture<StoreF
         await db.In(async sp =>
         {
             var journal = sp.GetRequiredService<IBakeJournal>();
-            await journal.Started(jobId, "w", T0);
-            await journal.Completed(jobId, $"adapters/{jobId:N}", 1, 0.1, 90, sampling, training, T0.AddSeconds(90));
+            await journal.Started(jobId, 1, "w", T0);
+            await journal.Completed(jobId, 1, $"adapters/{jobId:N}", 1, 0.1, 90, sampling, training, T0.AddSeconds(90));
         });
     }
 
@@ -87,7 +87,7 @@ public sealed class BakeCalibrationTests(StoreFixture db) : IClassFixture<StoreF
         Assert.Equal(before + 1, await Ahead(second, bob));
 
         // A job that started, or was cancelled, no longer holds a place in the line.
-        await db.In(sp => sp.GetRequiredService<IBakeJournal>().Started(first, "w", T0));
+        await db.In(sp => sp.GetRequiredService<IBakeJournal>().Started(first, 1, "w", T0));
         Assert.Equal(before, await Ahead(second, bob));
         Assert.Null(await Ahead(first, alice));
         await db.In(sp => sp.GetRequiredService<IBakeService>().Cancel(second, bob));

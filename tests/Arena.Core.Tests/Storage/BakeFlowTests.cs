@@ -17,7 +17,7 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
     Task<BakeJob?> Job(Guid id, Viewer v) => db.In(sp => sp.GetRequiredService<IBakeService>().Find(id, v));
 
     static async Task Progress(IServiceProvider sp, Guid id, int step, double kl) =>
-        await sp.GetRequiredService<IBakeJournal>().Progressed(id, new BakeProgressed("training", step, 10, kl, 1500, 5, null, T0.AddSeconds(step)));
+        await sp.GetRequiredService<IBakeJournal>().Progressed(id, 1, new BakeProgressed("training", step, 10, kl, 1500, 5, null, T0.AddSeconds(step)));
 
     [Fact]
     public async Task RequestStartsAStreamAndDispatchesTheJobWithTheParentsStack()
@@ -42,7 +42,7 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
         await db.In(async sp =>
         {
             var journal = sp.GetRequiredService<IBakeJournal>();
-            await journal.Started(jobId, "worker-1", T0);
+            await journal.Started(jobId, 1, "worker-1", T0);
             await Progress(sp, jobId, 1, 0.9);
             await Progress(sp, jobId, 5, 0.4);
             await Progress(sp, jobId, 10, 0.1);
@@ -52,7 +52,7 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
         Assert.Equal([0.9, 0.4, 0.1], running.KlCurve.Select(p => p.Kl));
         Assert.Equal(1.0, running.Fraction);
 
-        var modelId = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, $"adapters/{jobId:N}", 0.8, 0.05, 31, 2000, 2100, T0.AddSeconds(31)));
+        var modelId = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, 1, $"adapters/{jobId:N}", 0.8, 0.05, 31, 2000, 2100, T0.AddSeconds(31)));
         Assert.NotNull(modelId);
         var done = await Job(jobId, user);
         Assert.Equal(BakeStatus.Completed, done!.Status);
@@ -77,10 +77,10 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
     {
         var user = await db.NewUser();
         var jobId = await Request(user, db.StarterId);
-        var first = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, "adapters/x", 1, 0.1, 3, 1, 1, T0));
-        var again = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, "adapters/x", 1, 0.1, 3, 1, 1, T0));
+        var first = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, 1, "adapters/x", 1, 0.1, 3, 1, 1, T0));
+        var again = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, 1, "adapters/x", 1, 0.1, 3, 1, 1, T0));
         await db.In(sp => Progress(sp, jobId, 3, 0.5));
-        await db.In(sp => sp.GetRequiredService<IBakeJournal>().Failed(jobId, "late", T0));
+        await db.In(sp => sp.GetRequiredService<IBakeJournal>().Failed(jobId, 1, "late", T0));
         Assert.NotNull(first);
         Assert.Null(again);
         var job = await Job(jobId, user);
@@ -95,11 +95,11 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
     {
         var user = await db.NewUser();
         var j1 = await Request(user, db.StarterId);
-        var m1 = (await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(j1, "adapters/one", 1, 0.1, 3, 1, 1, T0)))!.Value;
+        var m1 = (await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(j1, 1, "adapters/one", 1, 0.1, 3, 1, 1, T0)))!.Value;
         var j2 = await Request(user, m1, StoreFixture.Settings("Always end with: Stay curious!"), name: "Curious pirate");
         var sent = Assert.Single(db.Dispatcher.Dispatched, d => d.Job.Id == j2);
         Assert.Equal("adapters/one", Assert.Single(sent.Parent.Adapters).Path);
-        var m2 = (await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(j2, "adapters/two", 1, 0.1, 3, 1, 1, T0)))!.Value;
+        var m2 = (await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(j2, 1, "adapters/two", 1, 0.1, 3, 1, 1, T0)))!.Value;
         var model = await db.In(sp => sp.GetRequiredService<IModelCatalog>().Find(m2, user));
         Assert.Equal(["adapters/one", "adapters/two"], model!.Adapters.Select(a => a.Path));
         Assert.Equal(["You are a pirate.", "Always end with: Stay curious!"], model.BakedPrompts);
@@ -111,7 +111,7 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
     {
         var user = await db.NewUser();
         var jobId = await Request(user, db.StarterId);
-        await db.In(sp => sp.GetRequiredService<IBakeJournal>().Failed(jobId, "the loss became NaN at step 12", T0));
+        await db.In(sp => sp.GetRequiredService<IBakeJournal>().Failed(jobId, 1, "the loss became NaN at step 12", T0));
         var job = await Job(jobId, user);
         Assert.Equal(BakeStatus.Failed, job!.Status);
         Assert.Equal("the loss became NaN at step 12", job.FailureReason);
@@ -129,7 +129,7 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
 
         await db.In(sp => sp.GetRequiredService<IBakeService>().Cancel(jobId, owner));
         Assert.Contains(jobId, db.Dispatcher.Cancelled);
-        var late = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, "adapters/late", 1, 0.1, 3, 1, 1, T0));
+        var late = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, 1, "adapters/late", 1, 0.1, 3, 1, 1, T0));
         Assert.Null(late);
         Assert.Equal(BakeStatus.Cancelled, (await Job(jobId, owner))!.Status);
         var again = await Assert.ThrowsAsync<DomainException>(() => db.In(sp => sp.GetRequiredService<IBakeService>().Cancel(jobId, owner)));
@@ -143,8 +143,8 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
         for (int round = 0; round < 5; round++)
         {
             var jobId = await Request(user, db.StarterId, name: $"race {round}");
-            var complete = db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, "adapters/r", 1, 0.1, 3, 1, 1, T0));
-            var cancel = db.In(sp => sp.GetRequiredService<IBakeJournal>().Cancelled(jobId, "worker", T0));
+            var complete = db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, 1, "adapters/r", 1, 0.1, 3, 1, 1, T0));
+            var cancel = db.In(sp => sp.GetRequiredService<IBakeJournal>().Cancelled(jobId, 1, "worker", T0));
             await Task.WhenAll(complete, cancel);
             var job = await Job(jobId, user);
             var models = await db.In(sp => sp.GetRequiredService<IModelCatalog>().Search($"race {round}", user));
@@ -191,7 +191,7 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
         await Request(user, db.StarterId, name: "q2");
         var e = await Assert.ThrowsAsync<DomainException>(() => Request(user, db.StarterId, name: "q3"));
         Assert.Equal(DomainError.QuotaExceeded, e.Error);
-        await db.In(sp => sp.GetRequiredService<IBakeJournal>().Failed(a, "x", T0));
+        await db.In(sp => sp.GetRequiredService<IBakeJournal>().Failed(a, 1, "x", T0));
         await Request(user, db.StarterId, name: "q3");
     }
 

@@ -21,7 +21,7 @@ public sealed class SharedStreamTests(StoreFixture db) : IClassFixture<StoreFixt
         var user = await db.NewUser();
         var jobId = await db.In(sp => sp.GetRequiredService<IBakeService>().Request(
             new BakeRequest(db.StarterId, name, "", Visibility.Private, BakePresets.Persona, StoreFixture.Settings()), user));
-        await db.In(sp => sp.GetRequiredService<IBakeJournal>().Started(jobId, "worker-1", T0));
+        await db.In(sp => sp.GetRequiredService<IBakeJournal>().Started(jobId, 1, "worker-1", T0));
         return (user, jobId);
     }
 
@@ -74,7 +74,7 @@ public sealed class SharedStreamTests(StoreFixture db) : IClassFixture<StoreFixt
         var (user, jobId) = await RunningJob("completion meets cancel");
         await using var cancel = await HeldAppend.Start<BakeJob>(Store, jobId, new BakeCancelled(user.UserName!, T0.AddSeconds(20)));
 
-        var completion = db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, "adapters/late", 1, 0.1, 3, 1, 1, T0.AddSeconds(30)));
+        var completion = db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, 1, "adapters/late", 1, 0.1, 3, 1, 1, T0.AddSeconds(30)));
         await cancel.WaitUntilBlocking(completion);
         await cancel.Commit();
 
@@ -90,7 +90,7 @@ public sealed class SharedStreamTests(StoreFixture db) : IClassFixture<StoreFixt
         var (user, jobId) = await RunningJob("progress meets progress");
         await using var first = await HeldAppend.Start<BakeJob>(Store, jobId, Progress(1));
 
-        var second = db.In(sp => sp.GetRequiredService<IBakeJournal>().Progressed(jobId, Progress(2)));
+        var second = db.In(sp => sp.GetRequiredService<IBakeJournal>().Progressed(jobId, 1, Progress(2)));
         await first.WaitUntilBlocking(second);
         await first.Commit();
         await second;
