@@ -72,8 +72,8 @@ public sealed class BakePageTests : ComponentTest
         // Typing a name and clearing it shows the name's error; the prompt, untouched, stays unmarked.
         Type(cut, "bake-name", "P");
         Type(cut, "bake-name", "");
-        Assert.Contains("give the new model a name", ErrorUnder(cut, "bake-name"));
-        Assert.DoesNotContain("the prompt to bake is empty", ErrorUnder(cut, "bake-prompt"));
+        Assert.Contains("Give the new model a name", ErrorUnder(cut, "bake-name"));
+        Assert.DoesNotContain("The prompt to bake is empty", ErrorUnder(cut, "bake-prompt"));
         Assert.Contains("Fix the marked fields", cut.Find("[data-testid=bake-invalid]").TextContent);
     }
 
@@ -154,7 +154,7 @@ public sealed class BakePageTests : ComponentTest
 
         Type(cut, "bake-prompt", "   ");
 
-        Assert.Contains("the prompt to bake is empty", ErrorUnder(cut, "bake-prompt"));
+        Assert.Contains("The prompt to bake is empty", ErrorUnder(cut, "bake-prompt"));
         Assert.True(SubmitDisabled(cut));
     }
 
