@@ -5,9 +5,9 @@ public sealed class ArenaOptions
 {
     public const string Section = "Arena";
 
-    /// <summary>InMemory (default: one process, the worker hosted in-process) or RabbitMq.</summary>
+    /// <summary>InMemory (default: one process, the worker hosted in-process) or RabbitMq, whose settings
+    /// (<c>Arena:RabbitMq</c>) the worker's <see cref="Arena.Worker.Hosting.RabbitMqSettings"/> reads for both.</summary>
     public BusKind Bus { get; set; } = BusKind.InMemory;
-    public RabbitMqOptions RabbitMq { get; set; } = new();
     /// <summary>Base checkpoints: one sub-folder with a config.json per base model. Relative paths resolve against
     /// the working directory.</summary>
     public string ModelsPath { get; set; } = "models";
@@ -21,15 +21,6 @@ public sealed class ArenaOptions
 }
 
 public enum BusKind { InMemory, RabbitMq }
-
-public sealed class RabbitMqOptions
-{
-    public string Host { get; set; } = "127.0.0.1";
-    public int Port { get; set; } = 5672;
-    public string User { get; set; } = "guest";
-    public string Password { get; set; } = "guest";
-    public string VirtualHost { get; set; } = "/";
-}
 
 public sealed class WorkerHostingOptions
 {

@@ -7,6 +7,7 @@ using Arena.Web.Battles;
 using Arena.Web.Bus;
 using Arena.Web.Chat;
 using Arena.Web.Hubs;
+using Arena.Worker.Hosting;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -125,23 +126,7 @@ public static class ServiceRegistration
             x.DisableUsageTelemetry();
             x.AddArenaWebConsumers();
             if (options.Worker.Enabled) x.AddWorkerConsumers();
-            if (options.Bus == BusKind.RabbitMq)
-            {
-                var r = options.RabbitMq;
-                x.UsingRabbitMq((context, cfg) =>
-                {
-                    cfg.Host(r.Host, (ushort)r.Port, r.VirtualHost, h =>
-                    {
-                        h.Username(r.User);
-                        h.Password(r.Password);
-                    });
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
-            else
-            {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
-            }
+            x.UsingArenaBus(config, defaultBus: nameof(BusKind.InMemory));
         });
         return services;
     }

@@ -17,9 +17,11 @@ public static class BusSelection
             x.UsingArenaBus(config);
         });
 
-    public static void UsingArenaBus(this IBusRegistrationConfigurator x, IConfiguration config)
+    /// <summary>The transport <c>Arena:Bus</c> names (<paramref name="defaultBus"/> when unset): RabbitMq, with
+    /// <see cref="RabbitMqSettings"/>, or InMemory. The web app and the standalone worker both register it here.</summary>
+    public static void UsingArenaBus(this IBusRegistrationConfigurator x, IConfiguration config, string defaultBus = "RabbitMq")
     {
-        var bus = config["Arena:Bus"] ?? "RabbitMq";
+        var bus = config["Arena:Bus"] is { Length: > 0 } b ? b : defaultBus;
         if (bus.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
         {
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
@@ -27,17 +29,13 @@ public static class BusSelection
         }
         if (!bus.Equals("RabbitMq", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Arena:Bus must be RabbitMq or InMemory, got '{bus}'");
-        var rabbit = config.GetSection("Arena:RabbitMq");
-        var host = rabbit["Host"] ?? "127.0.0.1";
-        var port = rabbit.GetValue("Port", 5672);
-        // The same settings as the web app's (Arena:RabbitMq), virtual host included: both must meet on one.
-        var virtualHost = rabbit["VirtualHost"] is { Length: > 0 } v ? v : "/";
+        var rabbit = RabbitMqSettings.From(config);
         x.UsingRabbitMq((context, cfg) =>
         {
-            cfg.Host(host, (ushort)port, virtualHost, h =>
+            cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
             {
-                h.Username(rabbit["User"] ?? "guest");
-                h.Password(rabbit["Password"] ?? "guest");
+                h.Username(rabbit.User);
+                h.Password(rabbit.Password);
             });
             cfg.ConfigureEndpoints(context);
         });
