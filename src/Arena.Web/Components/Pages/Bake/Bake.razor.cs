@@ -45,6 +45,9 @@ public partial class Bake
         _attempted ? _errors : _errors.Where(e => !ErrorsAfterTyping.Contains(e.Field) || _touched.Contains(e.Field)).ToList();
     private string? ErrorFor(string field) => ShownErrors.Where(e => e.Field == field).Select(e => Sentence.Of(e.Message)).FirstOrDefault();
     private bool HasError(string field) => ErrorFor(field) is not null;
+    /// <summary>The same error for MudBlazor's own validation pass, which otherwise clears Error/ErrorText on blur
+    /// (see <see cref="BakeAdvanced"/>); read live, after the change handler has re-validated.</summary>
+    private Func<T, string?> Check<T>(string field) => _ => ErrorFor(field);
     /// <summary>The speeds bakes on the chosen parent's base model reach here (read when the parent changes).</summary>
     private BakeSpeeds _speeds = BakeSpeeds.Benchmark;
 
