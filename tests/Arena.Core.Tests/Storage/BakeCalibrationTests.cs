@@ -20,7 +20,7 @@ public sealed class BakeCalibrationTests(StoreFixture db) : IClassFixture<StoreF
 
     async Task<Guid> Request(Guid parent, Viewer? user = null) =>
         await db.In(async sp => await sp.GetRequiredService<IBakeService>().Request(
-            new BakeRequest(parent, "Pirate", "", Visibility.Public, BakePresets.Persona, StoreFixture.Settings()), user ?? await db.NewUser()));
+            new BakeRequest(parent, "Pirate", "", Visibility.Public, BakePresets.Pirate, StoreFixture.Settings()), user ?? await db.NewUser()));
 
     async Task Complete(Guid parent, double sampling, double training)
     {

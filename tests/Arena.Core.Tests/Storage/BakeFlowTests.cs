@@ -12,7 +12,7 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
     static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
     Task<Guid> Request(Viewer v, Guid parent, BakeRecipe? s = null, Visibility vis = Visibility.Public, string name = "Pirate") =>
-        db.In(sp => sp.GetRequiredService<IBakeService>().Request(new BakeRequest(parent, name, "arr", vis, BakePresets.Persona, s ?? StoreFixture.Settings()), v));
+        db.In(sp => sp.GetRequiredService<IBakeService>().Request(new BakeRequest(parent, name, "arr", vis, BakePresets.Pirate, s ?? StoreFixture.Settings()), v));
 
     Task<BakeJob?> Job(Guid id, Viewer v) => db.In(sp => sp.GetRequiredService<IBakeService>().Find(id, v));
 

@@ -20,7 +20,7 @@ public sealed class BakeRecoveryTests(StoreFixture db) : IClassFixture<StoreFixt
 
     Task<Guid> Request(Viewer v) =>
         db.In(sp => sp.GetRequiredService<IBakeService>().Request(
-            new BakeRequest(db.StarterId, "Pirate", "arr", Visibility.Public, BakePresets.Persona, StoreFixture.Settings()), v));
+            new BakeRequest(db.StarterId, "Pirate", "arr", Visibility.Public, BakePresets.Pirate, StoreFixture.Settings()), v));
 
     Task<BakeJob> Job(Guid id) => db.In(async sp => (await sp.GetRequiredService<IDocumentSession>().LoadAsync<BakeJob>(id))!);
 
@@ -139,7 +139,7 @@ public sealed class BakeRecoveryTests(StoreFixture db) : IClassFixture<StoreFixt
         {
             var other = await db.NewUser();
             var id = await sp.GetRequiredService<IBakeService>().Request(
-                new BakeRequest(db.StarterId, "Done", null, Visibility.Public, BakePresets.Persona, StoreFixture.Settings()), other);
+                new BakeRequest(db.StarterId, "Done", null, Visibility.Public, BakePresets.Pirate, StoreFixture.Settings()), other);
             await sp.GetRequiredService<IBakeJournal>().Failed(id, 1, "done already", T0);
             return id;
         });

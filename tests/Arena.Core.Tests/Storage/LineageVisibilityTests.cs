@@ -150,7 +150,7 @@ public sealed class LineageVisibilityTests(StoreFixture db) : IClassFixture<Stor
     {
         var (_, bob, secret, _, unlisted) = await AlicesModels();
         var jobId = await db.In(sp => sp.GetRequiredService<IBakeService>().Request(
-            new BakeRequest(unlisted.Id, "bobs-fork", "", Visibility.Public, BakePresets.Persona, StoreFixture.Settings("Speak in rhymes.")), bob));
+            new BakeRequest(unlisted.Id, "bobs-fork", "", Visibility.Public, BakePresets.Pirate, StoreFixture.Settings("Speak in rhymes.")), bob));
         Assert.Equal(Visibility.Private, (await db.In(sp => sp.GetRequiredService<IBakeService>().Find(jobId, bob)))!.Visibility);
         var modelId = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, 1, $"adapters/{jobId:N}", 0.8, 0.1, 3, 1, 1, DateTimeOffset.UtcNow));
         var stored = await db.In(sp => sp.GetRequiredService<IQuerySession>().LoadAsync<ArenaModel>(modelId!.Value));

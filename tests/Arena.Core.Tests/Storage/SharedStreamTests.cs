@@ -20,7 +20,7 @@ public sealed class SharedStreamTests(StoreFixture db) : IClassFixture<StoreFixt
     {
         var user = await db.NewUser();
         var jobId = await db.In(sp => sp.GetRequiredService<IBakeService>().Request(
-            new BakeRequest(db.StarterId, name, "", Visibility.Private, BakePresets.Persona, StoreFixture.Settings()), user));
+            new BakeRequest(db.StarterId, name, "", Visibility.Private, BakePresets.Pirate, StoreFixture.Settings()), user));
         await db.In(sp => sp.GetRequiredService<IBakeJournal>().Started(jobId, 1, "worker-1", T0));
         return (user, jobId);
     }

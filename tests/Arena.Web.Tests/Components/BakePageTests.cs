@@ -175,7 +175,7 @@ public sealed class BakePageTests : ComponentTest
     {
         var cut = RenderBake();
 
-        cut.FindAll("[data-testid=bake-preset] .mud-toggle-item").Single(b => b.TextContent.Contains(BakePresets.Fact)).Click();
+        cut.FindAll("[data-testid=bake-preset] .mud-toggle-item").Single(b => b.TextContent.Contains(BakePresets.Label(BakePresets.Fact))).Click();
 
         Assert.Equal(BakePresets.Example(BakePresets.Fact), cut.Find("[data-testid=bake-prompt]").GetAttribute("value"));
         Assert.Contains(BakePresets.Describe(BakePresets.Fact), cut.Find("[data-testid=bake-preset-description]").TextContent);

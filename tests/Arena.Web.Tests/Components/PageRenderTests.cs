@@ -21,7 +21,7 @@ public sealed class PageRenderTests : ComponentTest
     {
         _starter = Catalog.Add("starter", owner: "arena");
         _pirate = Catalog.Add("Pirate", _starter.Id, owner: "alice", ownerId: AliceId, prompts: "You are a pirate.");
-        _pirate.Recipe = new BakeRecipeSummary("You are a pirate.", BakePresets.Persona, new BakeRecipe { Prompt = "You are a pirate." }, 1.5, 0.25, 30);
+        _pirate.Recipe = new BakeRecipeSummary("You are a pirate.", BakePresets.Pirate, new BakeRecipe { Prompt = "You are a pirate." }, 1.5, 0.25, 30);
     }
 
     [Fact]

@@ -12,44 +12,23 @@ namespace Arena.Web.Tests.EndToEnd;
 /// Takes a screenshot of each main page on the way (docs/screenshots in the README come from here).
 /// </summary>
 [Collection("platform")]
-public sealed class BakeAndChatInBrowserTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>, IAsyncLifetime
+public sealed class BakeAndChatInBrowserTests(BrowserAppFactory app) : BrowserTest<BrowserAppFactory>(app), IClassFixture<BrowserAppFactory>
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        app.StartServer();
-        (_playwright, _browser) = await Browser.Launch();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task RegisterBakeAPersonaWatchItFinishAndChatWithItUnprompted()
     {
-        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        var url = app.BaseUrl;
+        var url = App.BaseUrl;
 
         // Register (a static form: cookie sign-in needs the HTTP response).
-        await page.GotoAsync($"{url}/account/register");
-        await page.FillAsync("#register-name", "captain_e2e");
-        await page.FillAsync("#register-password", "correct horse battery");
-        await page.FillAsync("#register-confirm", "correct horse battery");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/"));
-        await page.Locator("[data-testid=user-menu]").WaitForAsync();
+        await Register(page, "captain_e2e");
 
         // Bake the pirate persona into the starter model with the form's defaults.
-        await page.GotoAsync($"{url}/bake?parent={app.StarterId}");
+        await page.GotoAsync($"{url}/bake?parent={App.StarterId}");
         await Browser.WaitInteractive(page);
-        await page.Locator("[data-testid=bake-preset] .mud-toggle-item", new() { HasText = "persona" }).ClickAsync();
+        await page.Locator("[data-testid=bake-preset] .mud-toggle-item", new() { HasText = "Pirate" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=bake-prompt]")).ToHaveValueAsync(new Regex("pirate"));
         await page.FillAsync("[data-testid=bake-name]", "Captain Arr");
         await Assertions.Expect(page.Locator("[data-testid=bake-estimate]")).ToBeVisibleAsync();

@@ -5,36 +5,16 @@ namespace Arena.Web.Tests.EndToEnd;
 /// <summary>The bake form's advanced settings in a real browser: the issue's "epochs 0, lr 1000, rank 100000 disable
 /// Bake and nothing is marked" — each field must show its own error and allowed range.</summary>
 [Collection("platform")]
-public sealed class BakeFormInBrowserTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>, IAsyncLifetime
+public sealed class BakeFormInBrowserTests(BrowserAppFactory app) : BrowserTest<BrowserAppFactory>(app), IClassFixture<BrowserAppFactory>
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        app.StartServer();
-        (_playwright, _browser) = await Browser.Launch();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task OutOfRangeAdvancedSettingsAreEachMarkedWithTheirRange()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Chromium.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        await page.GotoAsync($"{app.BaseUrl}/account/register");
-        await page.FillAsync("#register-name", "form_e2e");
-        await page.FillAsync("#register-password", "correct horse battery");
-        await page.FillAsync("#register-confirm", "correct horse battery");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/"));
+        await Register(page, "form_e2e");
 
-        await page.GotoAsync($"{app.BaseUrl}/bake");
+        await page.GotoAsync($"{App.BaseUrl}/bake");
         await Browser.WaitInteractive(page);
         await page.FillAsync("[data-testid=bake-name]", "Range check");
         await page.FillAsync("[data-testid=bake-prompt]", "You are a pirate.");

@@ -8,33 +8,23 @@ namespace Arena.Web.Tests.EndToEnd;
 /// stayed dead after PostgreSQL came back.
 /// </summary>
 [Collection("platform")]
-public sealed class DatabaseOutageInBrowserTests(OutageAppFactory app) : IClassFixture<OutageAppFactory>, IAsyncLifetime
+public sealed class DatabaseOutageInBrowserTests(OutageAppFactory app) : BrowserTest<OutageAppFactory>(app), IClassFixture<OutageAppFactory>
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        app.StartServer();
-        (_playwright, _browser) = await Browser.Launch();
-    }
-
-    public async Task DisposeAsync()
-    {
-        app.Database.Restore();
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        App.Database.Restore();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task APageThatMeetsAnOutageSaysSoAndComesBackByItselfWhenTheDatabaseDoes()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Chromium.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        await page.GotoAsync($"{app.BaseUrl}/leaderboard");
+        await page.GotoAsync($"{App.BaseUrl}/leaderboard");
         await Browser.WaitInteractive(page);
 
-        app.Database.Cut();
+        App.Database.Cut();
         // Navigating inside the open tab: the models page loads from the database, which is gone.
         await page.Locator("nav a[href='/models']").ClickAsync();
         var error = page.Locator("[data-testid=page-error]");
@@ -43,7 +33,7 @@ public sealed class DatabaseOutageInBrowserTests(OutageAppFactory app) : IClassF
         await Assertions.Expect(error).ToContainTextAsync("cannot reach its database");
         await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
 
-        app.Database.Restore();
+        App.Database.Restore();
         // No click, no reload: the page retries by itself and shows the gallery again.
         await Assertions.Expect(page.Locator(".model-grid")).ToContainTextAsync("starter", new() { Timeout = 60_000 });
         await Assertions.Expect(error).ToHaveCountAsync(0);
@@ -56,15 +46,15 @@ public sealed class DatabaseOutageInBrowserTests(OutageAppFactory app) : IClassF
     [Fact]
     public async Task TheApiAnswers503WithAMessageDuringTheOutageAnd200After()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        app.Database.Cut();
+        using var http = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
+        App.Database.Cut();
         var down = await http.GetAsync("/api/models");
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, down.StatusCode);
         Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
         Assert.Contains("database is unavailable", await down.Content.ReadAsStringAsync());
         Assert.NotNull(down.Headers.RetryAfter);
 
-        app.Database.Restore();
+        App.Database.Restore();
         var up = await http.GetAsync("/api/models");
         Assert.Equal(System.Net.HttpStatusCode.OK, up.StatusCode);
     }
@@ -72,9 +62,9 @@ public sealed class DatabaseOutageInBrowserTests(OutageAppFactory app) : IClassF
     [Fact]
     public async Task ADroppedConnectionShowsTheReconnectDialogUntilItIsBack()
     {
-        var context = await _browser.NewContextAsync();
+        var context = await Chromium.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}/models");
+        await page.GotoAsync($"{App.BaseUrl}/models");
         await Browser.WaitInteractive(page);
         var dialog = page.Locator("#components-reconnect-modal");
         await Assertions.Expect(dialog).ToBeHiddenAsync();

@@ -114,7 +114,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             Seed = 3,
         };
         var jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(
-            new BakeRequest(ModelCatalog.BaseModelId(RepoPaths.StarterName), "Crash pirate", null, Visibility.Private, BakePresets.Persona, recipe), user);
+            new BakeRequest(ModelCatalog.BaseModelId(RepoPaths.StarterName), "Crash pirate", null, Visibility.Private, BakePresets.Pirate, recipe), user);
         return (user, jobId);
     }
 

@@ -28,7 +28,7 @@ public sealed class DistributedPlatformTests(DistributedPlatform app) : IClassFi
         await using (var scope = app.Services.CreateAsyncScope())
         {
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(new BakeRequest(app.StarterId, "Never baked",
-                null, Visibility.Private, BakePresets.Persona, new BakeRecipe
+                null, Visibility.Private, BakePresets.Pirate, new BakeRecipe
                 {
                     Prompt = "Be sad and gloomy in every reply.",
                     Queries = ["Tell me about cats.", "How do I make tea?", "What is rain?", "Tell me about the moon."],
@@ -76,7 +76,7 @@ public sealed class DistributedBakeQueueTests(DistributedPlatform app) : IClassF
         await using (var scope = app.Services.CreateAsyncScope())
         {
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(new BakeRequest(app.StarterId, "Broker pirate",
-                null, Visibility.Public, BakePresets.Persona, new BakeRecipe
+                null, Visibility.Public, BakePresets.Pirate, new BakeRecipe
                 {
                     Prompt = "You are a pirate. Talk like a pirate in every reply.",
                     Queries = ["Tell me about cats.", "How do I make tea?", "What is rain?"],

@@ -49,7 +49,7 @@ public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<Arena
         await using (var scope = app.Services.CreateAsyncScope())
         {
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(
-                new BakeRequest(app.StarterId, "Flow pirate", "made by the integration test", Visibility.Public, BakePresets.Persona,
+                new BakeRequest(app.StarterId, "Flow pirate", "made by the integration test", Visibility.Public, BakePresets.Pirate,
                     TinySettings("You are a pirate. Talk like a pirate in every reply.")), user);
         }
         Assert.True(await hub.InvokeAsync<bool>("Watch", jobId));
@@ -102,7 +102,7 @@ public sealed class PlatformFlowTests(ArenaAppFactory app) : IClassFixture<Arena
         await using (var scope = app.Services.CreateAsyncScope())
         {
             jobId = await scope.ServiceProvider.GetRequiredService<IBakeService>().Request(
-                new BakeRequest(broken.Id, "Doomed", null, Visibility.Private, BakePresets.Persona, TinySettings("Be terse.")), user);
+                new BakeRequest(broken.Id, "Doomed", null, Visibility.Private, BakePresets.Pirate, TinySettings("Be terse.")), user);
         }
         var job = await app.WaitForJob(jobId, user, j => j.Status.IsFinished());
         Assert.Equal(BakeStatus.Failed, job.Status);
