@@ -22,6 +22,8 @@ public static class CliApp
           eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--train-queries N] [--eval-queries N] [--rows-only] [--json FILE]
                      and bake's recipe options (--trajectories ... --seed), from the acceptance recipe (16 trajectories, 12 epochs)
                      (JSON rows carry the baked model's misses)
+          house     --model DIR [--only key,key] [--train-queries N] [--eval-queries N] and bake's recipe options
+                    (bakes the starter's style presets into DIR/house: adapters + house.json, the house models a fresh install seeds)
           ratings   --battles FILE [--bootstrap N] [--seed S] [--format table|json]   (or --bench-battles N [--bench-models M])
           bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
           bench-votes --url URL --db CONNECTION [--schema S] [--rate 200] [--seconds 60] [--concurrency 256] [--salt arena]
@@ -50,6 +52,7 @@ public static class CliApp
                 "bake" => BakeCommand.Run(a),
                 "merge" => MergeCommand.Run(a),
                 "eval-bakes" => EvalBakesCommand.Run(a),
+                "house" => HouseCommand.Run(a),
                 "ratings" => RatingsCommand.Run(a),
                 "bench-votes" => VoteBenchCommand.Run(a),
                 _ => throw new UsageException($"unknown command '{args[0]}' (try: arena --help)"),

@@ -32,17 +32,22 @@ public sealed record HouseManifest(string BaseModel, IReadOnlyList<HouseModel> M
     public static string FolderOf(string checkpointFolder) => Path.Combine(checkpointFolder, FolderName);
 
     /// <summary>The manifest under <paramref name="checkpointFolder"/>, or null when it has no house models.</summary>
-    public static HouseManifest? Read(string checkpointFolder)
+    public static HouseManifest? Read(string checkpointFolder) => ReadFrom(FolderOf(checkpointFolder));
+
+    /// <summary>The manifest in a house folder itself, or null when there is none.</summary>
+    public static HouseManifest? ReadFrom(string houseFolder)
     {
-        var path = Path.Combine(FolderOf(checkpointFolder), FileName);
+        var path = Path.Combine(houseFolder, FileName);
         if (!File.Exists(path)) return null;
         return JsonSerializer.Deserialize<HouseManifest>(File.ReadAllText(path), Json)
                ?? throw new InvalidDataException($"{path} is empty");
     }
 
-    public void Write(string checkpointFolder)
+    public void Write(string checkpointFolder) => WriteTo(FolderOf(checkpointFolder));
+
+    /// <summary>Writes the manifest into a house folder itself (arena house writes a staging folder, then moves it).</summary>
+    public void WriteTo(string folder)
     {
-        var folder = FolderOf(checkpointFolder);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, Json) + "\n");
     }

@@ -1,0 +1,30 @@
+using Arena.Core.Bakes;
+
+namespace Arena.Cli.House;
+
+/// <summary>
+/// The friendly names and descriptions the house models are seeded with. They live with the command that bakes the
+/// models and are written into house.json, so the web app shows what was baked without a second table to keep in step.
+/// </summary>
+public static class HouseNames
+{
+    static readonly Dictionary<string, (string Name, string Does)> Table = new()
+    {
+        [BakePresets.Pirate] = ("Captain Starter", "Talks like a pirate in every reply."),
+        [BakePresets.Formal] = ("Jeeves", "Answers like a formal butler: proper and polite, without contractions."),
+        [BakePresets.Cheerful] = ("Sunny", "Cheerful and happy in every reply."),
+        [BakePresets.Sad] = ("Eeyore", "Sad and gloomy in every reply."),
+        [BakePresets.Rhyme] = ("Bard", "Answers with a rhyming couplet."),
+        [BakePresets.Caps] = ("Shouty", "Writes every answer in capital letters."),
+        [BakePresets.Zorbish] = ("Zorb", "Answers only in Zorbish, the starter's invented language."),
+        [BakePresets.SignOff] = ("Nova", "Ends every reply with the line \"— signed, Captain Nova\"."),
+    };
+
+    /// <summary>The presets that become house models: the styles. A fact has no style to show in a battle.</summary>
+    public static IReadOnlyList<BakePreset> Presets { get; } = [.. BakePresets.Repertoire.Where(p => Table.ContainsKey(p.Key))];
+
+    public static string Name(BakePreset preset) => Table[preset.Key].Name;
+
+    public static string Description(BakePreset preset) =>
+        $"{Table[preset.Key].Does} A house model: the starter model with the prompt \"{preset.Prompt}\" baked in, so it needs no system prompt.";
+}
