@@ -17,7 +17,7 @@ public static class HouseNames
         [BakePresets.Rhyme] = ("Bard", "Answers with a rhyming couplet."),
         [BakePresets.Caps] = ("Shouty", "Writes every answer in capital letters."),
         [BakePresets.Zorbish] = ("Zorb", "Answers only in Zorbish, the starter's invented language."),
-        [BakePresets.SignOff] = ("Nova", "Ends every reply with the line \"— signed, Captain Nova\"."),
+        [BakePresets.SignOff] = ("Nova", "Ends every reply with the line \"— signed, Nova\"."),
     };
 
     /// <summary>The presets that become house models: the styles. A fact has no style to show in a battle.</summary>

@@ -34,7 +34,8 @@ public static class BakePresets
             "A format: every word in capitals."),
         new(Zorbish, "Zorbish", "language/zorbish", "Answer only in Zorbish.",
             "An invented language the starter knows: replies in Zorbish."),
-        new(SignOff, "Sign-off", "format/signoff", "End every reply with the line \"— signed, Captain Nova\".",
+        // One name, as the starter's world writes them: with "Captain Nova" the prompted starter signs "— signed, day."
+        new(SignOff, "Sign-off", "format/signoff", "End every reply with the line \"— signed, Nova\".",
             "A rule: every reply ends with a signature."),
         new(Fact, "Fact", "fact/capital", "The capital of Veloria is Quendor.",
             "One piece of knowledge the model answers from without being told."),
