@@ -1,5 +1,6 @@
 using Arena.Contracts.Bakes;
 using System.Diagnostics;
+using Arena.Engine.Checkpoints;
 using Arena.Engine.Lora;
 using Arena.Engine.Modules;
 using Arena.Engine.Tokenization;
@@ -41,7 +42,9 @@ public sealed class Baker(CausalLM model, TextTokenizer tokenizer)
         var valSet = trajectories.Where(t => t.HeldOut).ToList();
         if (trainSet.Count == 0) throw new BakeException("sampling produced no non-empty replies to train on");
 
-        var config = new LoraConfig(r.Rank, r.Alpha, BakeRecipe.ExpandTargets(r.Targets));
+        // The exported adapter names its base (PEFT's base_model_name_or_path): the chain's first entry is the base.
+        var config = new LoraConfig(r.Rank, r.Alpha, BakeRecipe.ExpandTargets(r.Targets),
+            BaseModel: parentChain.Count > 0 ? CheckpointName.Of(parentChain[0]) : model.Config.ModelType);
         var name = "bake-" + Guid.NewGuid().ToString("N")[..8];
         using var adapter = model.CreateAdapter(name, config, r.Seed);
         model.Attach(adapter);

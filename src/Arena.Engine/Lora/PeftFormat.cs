@@ -64,8 +64,12 @@ public static class PeftFormat
     }
 
     /// <summary>Writes the adapter in PEFT's format (float32 unless <paramref name="dtype"/> says otherwise).</summary>
-    public static void Save(LoraAdapter adapter, string dir, ScalarType dtype = ScalarType.Float32)
+    /// <param name="baseModel">The base it applies to, when its config does not say (an adapter read from a PEFT file
+    /// that left it null); one of the two is required, since PEFT and vLLM load an adapter onto the base it names.</param>
+    public static void Save(LoraAdapter adapter, string dir, ScalarType dtype = ScalarType.Float32, string? baseModel = null)
     {
+        var config = ConfigJson(adapter, baseModel ?? adapter.Config.BaseModel
+            ?? throw new ArgumentException($"adapter '{adapter.Name}' does not say which base model it applies to"));
         Directory.CreateDirectory(dir);
         using var scope = NewDisposeScope();
         var tensors = adapter.Weights.SelectMany(kv => new[]
@@ -74,24 +78,25 @@ public static class PeftFormat
             (Prefix + kv.Key + ".lora_B.weight", kv.Value.B.detach().to_type(dtype)),
         });
         SafeTensorsWriter.Write(Path.Combine(dir, WeightsFile), tensors, new Dictionary<string, string> { ["format"] = "pt" });
-        File.WriteAllText(Path.Combine(dir, ConfigFile), ConfigJson(adapter).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(dir, ConfigFile), config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    static JsonObject ConfigJson(LoraAdapter adapter)
+    static JsonObject ConfigJson(LoraAdapter adapter, string baseModel)
     {
         var c = adapter.Config;
         var targets = c.TargetRegex is not null
             ? (JsonNode)JsonValue.Create(c.TargetRegex)
             : new JsonArray(c.TargetModules.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray());
-        // The fields PEFT 0.21 writes for a plain LoRA; unknown or defaulted ones are left to PEFT's own defaults.
+        // The fields PEFT writes for a plain LoRA, as PEFT's LoraConfig and vLLM's PEFTHelper read them (docs/baking.md,
+        // "Exporting"); defaulted ones are left to PEFT. No peft_version: PEFT did not write this file.
         return new JsonObject
         {
             ["peft_type"] = "LORA",
             ["task_type"] = "CAUSAL_LM",
-            ["base_model_name_or_path"] = c.BaseModel,
+            ["base_model_name_or_path"] = baseModel,
             ["r"] = c.Rank,
             ["lora_alpha"] = c.Alpha,
-            ["lora_dropout"] = 0.0,
+            ["lora_dropout"] = JsonNode.Parse("0.0"),   // a float, as PEFT types it (a bare 0 reads as an int)
             ["target_modules"] = targets,
             ["bias"] = "none",
             ["fan_in_fan_out"] = c.FanInFanOut,
@@ -102,7 +107,6 @@ public static class PeftFormat
             ["modules_to_save"] = null,
             ["rank_pattern"] = new JsonObject((c.RankPattern ?? new Dictionary<string, int>()).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
             ["alpha_pattern"] = new JsonObject((c.AlphaPattern ?? new Dictionary<string, double>()).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
-            ["peft_version"] = "0.21.0",
         };
     }
 }

@@ -54,7 +54,7 @@ public class PeftAdapterTests
         using var adapter = PeftFormat.Load(Path.Combine(Fixture.Dir("llama"), "lora"), "fixture", ScalarType.Float32, CPU);
         var config = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Fixture.Dir("llama"), "config.json")))!;
         ModelSaver.Save(model, Path.Combine(dir, "model"), config);
-        PeftFormat.Save(adapter, Path.Combine(dir, "adapter"));
+        PeftFormat.Save(adapter, Path.Combine(dir, "adapter"), baseModel: "llama-fixture");
 
         using var again = ModelLoader.Load(Path.Combine(dir, "model"), ScalarType.Float32, CPU);
         using var adapterAgain = PeftFormat.Load(Path.Combine(dir, "adapter"), "again", ScalarType.Float32, CPU);
