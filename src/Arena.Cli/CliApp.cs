@@ -24,13 +24,13 @@ public static class CliApp
                      (JSON rows carry the baked model's misses)
           house     --model DIR [--only key,key] [--train-queries N] [--eval-queries N] and bake's recipe options
                     (bakes the starter's style presets into DIR/house: adapters + house.json, the house models a fresh install seeds)
-          ratings   --battles FILE [--bootstrap N] [--seed S] [--format table|json]   (or --bench-battles N [--bench-models M])
+          ratings   --battles FILE [--bootstrap N] [--seed S] [--format table|json] [--include-named]   (or --bench-battles N [--bench-models M])
           bench     [--model DIR | --shape tiny|smollm2-135m|llama-3.2-1b] [--batch B] [--prompt-len L] [--new-tokens N]
           bench-votes --url URL --db CONNECTION [--schema S] [--rate 200] [--seconds 60] [--concurrency 256] [--salt arena]
         common: --device cpu|cuda  --dtype f32|bf16
         """;
 
-    static readonly HashSet<string> Flags = ["force", "rows-only"];
+    static readonly HashSet<string> Flags = ["force", "rows-only", "include-named"];
 
     public static int Run(string[] args)
     {

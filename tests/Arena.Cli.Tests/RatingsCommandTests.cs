@@ -52,6 +52,24 @@ public sealed class RatingsCommandTests : IDisposable
     }
 
     [Fact]
+    public void NamedBattlesAreLeftOutUnlessAskedAsFastChatDoes()
+    {
+        var blind = B.Golden();
+        // A named judge who always picks "C" over A: counted, C would lead the table.
+        var named = Enumerable.Range(0, 6).Select(i => new Battle("C", "A", Winner.ModelA, 100 + i, anonymous: false));
+        var file = Write("mixed.jsonl", CleanBattleWriter.Format([.. blind, .. named]));
+
+        var (code, stdout, stderr) = CliRunner.Run("ratings", "--battles", file, "--bootstrap", "10");
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("4 battles, 2 models", stdout);
+        Assert.Contains("left out 6 named (non-anonymous) battles", stderr);
+
+        var (all, withNamed, _) = CliRunner.Run("ratings", "--battles", file, "--bootstrap", "10", "--include-named");
+        Assert.Equal(0, all);
+        Assert.StartsWith("10 battles, 3 models", withNamed);
+    }
+
+    [Fact]
     public void AMalformedBattleFileIsOneLineOnStderrWithExitCode2()
     {
         var file = Write("bad.jsonl", "{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"tie\", \"tstamp\": 1}\n{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"draw\", \"tstamp\": 2}\n");

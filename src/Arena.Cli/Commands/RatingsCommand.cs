@@ -33,10 +33,14 @@ public static class RatingsCommand
         var path = a.Required("battles");
         var format = a.Get("format") ?? "table";
         if (format is not ("table" or "json")) throw new UsageException($"--format must be table or json, got '{format}'");
+        // As FastChat rates: only blind votes, unless asked (a judge who saw the names votes for the name).
+        var includeNamed = a.Flag("include-named");
         a.RejectUnknown();
 
-        var list = CleanBattleReader.ReadFileAsync(path).GetAwaiter().GetResult();
-        if (list.Count == 0) throw new UsageException($"{path}: no battles");
+        var all = CleanBattleReader.ReadFileAsync(path).GetAwaiter().GetResult();
+        var list = includeNamed ? all : all.Where(b => b.Anonymous).ToList();
+        if (list.Count < all.Count) Console.Error.WriteLine($"left out {all.Count - list.Count:N0} named (non-anonymous) battles; --include-named keeps them");
+        if (list.Count == 0) throw new UsageException(all.Count == 0 ? $"{path}: no battles" : $"{path}: no anonymous battles (--include-named rates the named ones)");
         var table = Leaderboard.Compute(list, DateTimeOffset.UtcNow, new LeaderboardOptions { BootstrapRounds = rounds, Seed = seed });
         if (format == "json") Console.WriteLine(JsonSerializer.Serialize(table, Json));
         else PrintTable(table);

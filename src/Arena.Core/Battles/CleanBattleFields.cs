@@ -9,6 +9,8 @@ static class CleanBattleFields
     public const string ModelB = "model_b";
     public const string Winner = "winner";
     public const string Timestamp = "tstamp";
+    /// <summary>Whether the vote was blind; absent in older Arena exports, which were all blind.</summary>
+    public const string Anonymous = "anony";
 
     public const string Expected = "model_a, model_b, tie or tie (bothbad)";
 

@@ -7,8 +7,8 @@ namespace Arena.Core.Battles;
 
 /// <summary>
 /// Reads Chatbot Arena clean-battle files: a JSON array or JSON lines of objects with model_a, model_b, winner
-/// (model_a | model_b | tie | tie (bothbad)) and tstamp (Unix seconds). Other fields (judge, language, turn, …) are
-/// ignored. Anything else is a <see cref="BattleFormatException"/> that says where and why.
+/// (model_a | model_b | tie | tie (bothbad)), tstamp (Unix seconds) and anony (true when absent). Other fields (judge,
+/// language, turn, …) are ignored. Anything else is a <see cref="BattleFormatException"/> that says where and why.
 /// </summary>
 public static class CleanBattleReader
 {
@@ -91,7 +91,15 @@ public static class CleanBattleReader
         if (t.ValueKind != JsonValueKind.Number || !t.TryGetDouble(out var tstamp) || !double.IsFinite(tstamp))
             throw Fail($"field '{CleanBattleFields.Timestamp}' must be a number, got {t.GetRawText()}");
         if (a == b) throw Fail($"model_a and model_b are the same model ('{a}')");
-        return new Battle(a, b, winner, tstamp);
+        var anonymous = true;
+        if (e.TryGetProperty(CleanBattleFields.Anonymous, out var anony))
+            anonymous = anony.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw Fail($"field '{CleanBattleFields.Anonymous}' must be true or false, got {anony.GetRawText()}"),
+            };
+        return new Battle(a, b, winner, tstamp, anonymous);
     }
 
     /// <summary>The element a parse error is in, from its JSON path ("$[12].winner"): the serializer reads ahead of

@@ -7,7 +7,7 @@ using Arena.Core.Ratings;
 namespace Arena.Core.Battles;
 
 /// <summary>
-/// Writes battles in Chatbot Arena's clean-battle format (model_a, model_b, winner, tstamp), so an export of this
+/// Writes battles in Chatbot Arena's clean-battle format (model_a, model_b, winner, tstamp, anony), so an export of this
 /// arena's votes can be read back by <see cref="CleanBattleReader"/> or by FastChat's own analysis scripts.
 /// </summary>
 public static class CleanBattleWriter
@@ -70,6 +70,7 @@ public static class CleanBattleWriter
         w.WriteString(CleanBattleFields.ModelB, b.ModelB);
         w.WriteString(CleanBattleFields.Winner, CleanBattleFields.WinnerText(b.Winner));
         w.WriteNumber(CleanBattleFields.Timestamp, b.Timestamp); // shortest round-trip form
+        w.WriteBoolean(CleanBattleFields.Anonymous, b.Anonymous);
         w.WriteEndObject();
     }
 }

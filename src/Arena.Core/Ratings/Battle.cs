@@ -6,7 +6,9 @@ namespace Arena.Core.Ratings;
 /// </summary>
 public sealed record Battle
 {
-    public Battle(string modelA, string modelB, Winner winner, double timestamp)
+    /// <param name="anonymous">Whether the judge voted before seeing the names (FastChat's <c>anony</c>): Arena's
+    /// battles always are; an imported file may hold named ones, which ratings leave out by default.</param>
+    public Battle(string modelA, string modelB, Winner winner, double timestamp, bool anonymous = true)
     {
         // Checked here so that no rating function has to: a self-battle or a nameless model would silently skew them.
         if (string.IsNullOrWhiteSpace(modelA)) throw new ArgumentException("model A has no name", nameof(modelA));
@@ -14,14 +16,15 @@ public sealed record Battle
         if (modelA == modelB) throw new ArgumentException($"a model cannot battle itself ('{modelA}')", nameof(modelB));
         if (!Enum.IsDefined(winner)) throw new ArgumentOutOfRangeException(nameof(winner), winner, "not a battle outcome");
         if (!double.IsFinite(timestamp)) throw new ArgumentOutOfRangeException(nameof(timestamp), timestamp, "timestamp must be finite");
-        (ModelA, ModelB, Winner, Timestamp) = (modelA, modelB, winner, timestamp);
+        (ModelA, ModelB, Winner, Timestamp, Anonymous) = (modelA, modelB, winner, timestamp, anonymous);
     }
 
     public string ModelA { get; }
     public string ModelB { get; }
     public Winner Winner { get; }
     public double Timestamp { get; }
+    public bool Anonymous { get; }
 
     /// <summary>The same battle with the sides swapped; every rating is unchanged by it.</summary>
-    public Battle Swapped() => new(ModelB, ModelA, Outcome.Swapped(Winner), Timestamp);
+    public Battle Swapped() => new(ModelB, ModelA, Outcome.Swapped(Winner), Timestamp, Anonymous);
 }

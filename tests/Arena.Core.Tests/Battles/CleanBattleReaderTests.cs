@@ -93,7 +93,21 @@ public sealed class CleanBattleReaderTests
     public void JsonLinesOutputHasOneBattlePerLineInChatbotArenaSpelling()
     {
         var text = CleanBattleWriter.Format([new Battle("a", "b", Winner.TieBothBad, 12.5)]);
-        Assert.Equal("{\"model_a\":\"a\",\"model_b\":\"b\",\"winner\":\"tie (bothbad)\",\"tstamp\":12.5}\n", text);
+        Assert.Equal("{\"model_a\":\"a\",\"model_b\":\"b\",\"winner\":\"tie (bothbad)\",\"tstamp\":12.5,\"anony\":true}\n", text);
+    }
+
+    [Fact]
+    public void AnonyIsReadAsWrittenAndTrueWhenAbsent()
+    {
+        var battles = CleanBattleReader.Parse("""
+            {"model_a": "x", "model_b": "y", "winner": "tie", "tstamp": 1, "anony": false}
+            {"model_a": "x", "model_b": "y", "winner": "tie", "tstamp": 2}
+            """);
+        Assert.Equal([false, true], battles.Select(b => b.Anonymous));
+        Assert.Equal(battles, CleanBattleReader.Parse(CleanBattleWriter.Format(battles)));
+        Assert.False(battles[0].Swapped().Anonymous);
+        var e = Assert.Throws<BattleFormatException>(() => CleanBattleReader.Parse("""{"model_a": "x", "model_b": "y", "winner": "tie", "tstamp": 1, "anony": "yes"}"""));
+        Assert.Contains("field 'anony' must be true or false", e.Message);
     }
 
     [Fact]
