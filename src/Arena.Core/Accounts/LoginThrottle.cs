@@ -1,4 +1,5 @@
 using JasperFx;
+using Arena.Core.Storage;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,6 @@ namespace Arena.Core.Accounts;
 /// <remarks>Writes use optimistic concurrency and retry: two replicas counting the same key both count.</remarks>
 public sealed class LoginThrottle(IDocumentStore store, IOptions<AccountLimits> options, TimeProvider time)
 {
-    private const int Retries = 20;
     private AccountLimits Limits => options.Value;
 
     public static string NameKey(string userName) => "name:" + AccountStore.Normalize(userName);
@@ -22,13 +22,12 @@ public sealed class LoginThrottle(IDocumentStore store, IOptions<AccountLimits> 
     public async Task<TimeSpan?> Begin(string? userName, string addressHash, CancellationToken ct = default)
     {
         var keys = Keys(userName, addressHash);
-        for (var attempt = 0; ; attempt++)
+        return await store.Run<TimeSpan?>(async session =>
         {
             var now = time.GetUtcNow();
-            await using var session = store.LightweightSession();
             var found = (await session.LoadManyAsync<LoginAttempts>(ct, keys.Select(k => k.Key).ToArray())).ToDictionary(a => a.Id);
             var locked = found.Values.Where(a => a.IsLocked(now)).Select(a => a.LockedUntil!.Value).DefaultIfEmpty().Max();
-            if (locked > now) return locked - now;
+            if (locked > now) return locked - now;   // nothing changed: the save writes nothing
             foreach (var (key, limit) in keys)
             {
                 if (found.TryGetValue(key, out var existing))
@@ -43,25 +42,24 @@ public sealed class LoginThrottle(IDocumentStore store, IOptions<AccountLimits> 
                     session.Insert(created);
                 }
             }
-            if (await TrySave(session, attempt, ct)) return null;
-        }
+            return null;
+        }, ct, what: "sign-in attempts");
     }
 
     /// <summary>The attempt succeeded: the name starts again from zero; the address gets this attempt back (its other
     /// failures stand, so an attacker cannot clear them by signing in to an account of their own).</summary>
     public async Task Succeeded(string userName, string addressHash, CancellationToken ct = default)
     {
-        for (var attempt = 0; ; attempt++)
+        await store.Run(async session =>
         {
-            await using var session = store.LightweightSession();
             session.Delete<LoginAttempts>(NameKey(userName));
             if (await session.LoadAsync<LoginAttempts>(AddressKey(addressHash), ct) is { } address)
             {
                 address.GiveBack(Limits.FailuresPerAddress);
                 session.Update(address);
             }
-            if (await TrySave(session, attempt, ct)) return;
-        }
+            return true;
+        }, ct, what: "sign-in attempts");
     }
 
     private List<(string Key, int Limit)> Keys(string? userName, string addressHash)
@@ -69,22 +67,5 @@ public sealed class LoginThrottle(IDocumentStore store, IOptions<AccountLimits> 
         var keys = new List<(string, int)> { (AddressKey(addressHash), Limits.FailuresPerAddress) };
         if (userName is not null) keys.Add((NameKey(userName), Limits.FailuresPerName));
         return keys;
-    }
-
-    private static bool IsConflict(Exception? e) => e is ConcurrencyException or DocumentAlreadyExistsException;
-
-    private static async Task<bool> TrySave(IDocumentSession session, int attempt, CancellationToken ct)
-    {
-        try
-        {
-            await session.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (Exception e) when (attempt < Retries && (IsConflict(e) || IsConflict(e.InnerException)))
-        {
-            // Another replica (or request) wrote the same key since we read it: read again and recount.
-            await Task.Delay(Random.Shared.Next(5, 25), ct);
-            return false;
-        }
     }
 }

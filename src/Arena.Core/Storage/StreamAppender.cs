@@ -24,48 +24,21 @@ namespace Arena.Core.Storage;
 /// </remarks>
 public static class StreamAppender
 {
-    public const int Attempts = 12;
-
     /// <param name="decide">Reads <c>stream.Aggregate</c> (null for an unknown stream), appends zero or more events
-    /// and may add documents to the session; runs again from scratch after a conflict, so it must not have effects
-    /// outside the session. A <see cref="DomainException"/> it throws is passed on unretried.</param>
-    public static async Task<T> Append<TView, T>(this IDocumentStore store, Guid streamId,
+    /// and may add documents to the session; runs again from scratch after a conflict (<see cref="OptimisticWrite"/>),
+    /// so it must not have effects outside the session. A <see cref="DomainException"/> it throws is passed on unretried.</param>
+    public static Task<T> Append<TView, T>(this IDocumentStore store, Guid streamId,
         Func<IEventStream<TView>, IDocumentSession, Task<T>> decide, CancellationToken ct = default, ILogger? log = null)
         where TView : class
     {
         // Marten refuses an empty stream id outright; no stream ever has one, so it names nothing.
         if (streamId == Guid.Empty) throw new DomainException(DomainError.NotFound, "nothing has an empty id");
-        for (int attempt = 1; ; attempt++)
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<TView>(streamId, ct);
-            var result = await decide(stream, session);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return result;
-            }
-            catch (Exception e) when (IsVersionConflict(e))
-            {
-                if (attempt == Attempts)
-                    throw new DomainException(DomainError.Conflict, "this changed too often at once to record the change; try again");
-                log?.LogDebug("version conflict on stream {StreamId} (attempt {Attempt}); deciding again", streamId, attempt);
-                // A little jitter spreads several losers' retries instead of letting them collide again.
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
-            }
-        }
+        return store.Run(async session => await decide(await session.Events.FetchForWriting<TView>(streamId, ct), session),
+            ct, log, $"stream {streamId}");
     }
 
     public static Task Append<TView>(this IDocumentStore store, Guid streamId,
         Func<IEventStream<TView>, IDocumentSession, Task> decide, CancellationToken ct = default, ILogger? log = null)
         where TView : class =>
         store.Append<TView, bool>(streamId, async (stream, session) => { await decide(stream, session); return true; }, ct, log);
-
-    /// <summary>Another writer took the version this one read: Marten reports the expected-version check as a
-    /// ConcurrencyException or EventStreamUnexpectedMaxEventIdException, or PostgreSQL as the unique violation on
-    /// (stream, version) when both inserted the same next version.</summary>
-    public static bool IsVersionConflict(Exception e) =>
-        e is JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException
-        || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
-        || (e.InnerException is { } inner && IsVersionConflict(inner));
 }
