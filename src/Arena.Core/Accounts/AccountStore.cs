@@ -32,6 +32,7 @@ public sealed partial class AccountStore(IDocumentStore store) : IAccountStore
         if (!NamePattern().IsMatch(userName))
             throw DomainException.Invalid("user names are 3–32 characters: letters, digits, '_' and '-'");
         if (string.IsNullOrEmpty(passwordHash)) throw DomainException.Invalid("a password hash is required");
+        if (HouseAccount.IsReserved(userName)) throw Taken(userName);
         var user = new UserAccount
         {
             Id = Guid.NewGuid(),
