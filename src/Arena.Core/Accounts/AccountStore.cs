@@ -70,7 +70,7 @@ public sealed partial class AccountStore(IDocumentStore store) : IAccountStore
 
     static DomainException Taken(string name) => DomainException.Invalid($"the user name '{name}' is taken");
 
-    static bool IsUniqueViolation(Exception e) =>
+    internal static bool IsUniqueViolation(Exception e) =>
         e is DocumentAlreadyExistsException || (e is MartenCommandException m && m.InnerException is Npgsql.PostgresException { SqlState: "23505" })
         || e.InnerException is Npgsql.PostgresException { SqlState: "23505" };
 }

@@ -38,9 +38,25 @@ public sealed partial class HouseModels(IDocumentStore store, TimeProvider clock
                 log.LogWarning("house models in {Folder} were baked on '{Base}', not on '{Name}': skipped", folder, manifest.BaseModel, name);
                 continue;
             }
-            added = added.Plus(await EnsureOne(name, folder, manifest, artifactsRoot, ct));
+            added = added.Plus(await EnsureWithRetry(name, folder, manifest, artifactsRoot, ct));
         }
         return added;
+    }
+
+    async Task<HouseSeeding> EnsureWithRetry(string baseName, string folder, HouseManifest manifest, string artifactsRoot, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await EnsureOne(baseName, folder, manifest, artifactsRoot, ct);
+            }
+            catch (Exception e) when (attempt < 3 && AccountStore.IsUniqueViolation(e))
+            {
+                // A replica starting at the same moment inserted the house account first (an upsert by id does not
+                // cover the unique name index): read again, and find it there.
+            }
+        }
     }
 
     async Task<HouseSeeding> EnsureOne(string baseName, string folder, HouseManifest manifest, string artifactsRoot, CancellationToken ct)
@@ -91,9 +107,11 @@ public sealed partial class HouseModels(IDocumentStore store, TimeProvider clock
     /// <returns>1 when it made the account, else 0.</returns>
     static async Task<int> EnsureAccount(IDocumentSession session, DateTimeOffset now, CancellationToken ct)
     {
-        if (await session.LoadAsync<UserAccount>(HouseAccount.Id, ct) is not null) return 0;
         var normalized = AccountStore.Normalize(HouseAccount.UserName);
-        if (await session.Query<UserAccount>().AnyAsync(u => u.NormalizedUserName == normalized, ct))
+        var found = await session.Query<UserAccount>()
+            .Where(u => u.Id == HouseAccount.Id || u.NormalizedUserName == normalized).ToListAsync(ct);
+        if (found.Any(u => u.Id == HouseAccount.Id)) return 0;
+        if (found.Count > 0)
             throw new InvalidOperationException(
                 $"a registered account is named '{HouseAccount.UserName}' (it was registered before the name was reserved); " +
                 "rename it to seed the house models");
