@@ -32,6 +32,7 @@ public sealed partial class AccountStore(IDocumentStore store) : IAccountStore
         if (!NamePattern().IsMatch(userName))
             throw DomainException.Invalid("user names are 3–32 characters: letters, digits, '_' and '-'");
         if (string.IsNullOrEmpty(passwordHash)) throw DomainException.Invalid("a password hash is required");
+        if (HouseAccount.IsReserved(userName)) throw Taken(userName);
         var user = new UserAccount
         {
             Id = Guid.NewGuid(),
@@ -69,7 +70,7 @@ public sealed partial class AccountStore(IDocumentStore store) : IAccountStore
 
     static DomainException Taken(string name) => DomainException.Invalid($"the user name '{name}' is taken");
 
-    static bool IsUniqueViolation(Exception e) =>
+    internal static bool IsUniqueViolation(Exception e) =>
         e is DocumentAlreadyExistsException || (e is MartenCommandException m && m.InnerException is Npgsql.PostgresException { SqlState: "23505" })
         || e.InnerException is Npgsql.PostgresException { SqlState: "23505" };
 }

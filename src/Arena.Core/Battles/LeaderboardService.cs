@@ -117,7 +117,7 @@ public sealed class LeaderboardService(IDocumentStore store, IOptions<BattleOpti
             var parentName = m?.ParentId is { } p ? parents.GetValueOrDefault(p) : null;
             return new LeaderboardRow(id, m?.Name ?? "(removed model)", m?.OwnerName ?? "", m?.ParentId, parentName,
                 m?.BaseModel ?? "", r.Rank, r.Rating, r.CiLow, r.CiHigh, r.Elo, r.Battles, r.WinRate,
-                r.Battles < Options.ProvisionalBelow);
+                r.Battles < Options.ProvisionalBelow, m?.House ?? false);
         }).ToList();
         snapshot.MatrixModelIds = [.. ids];
         snapshot.WinFractions = table.WinFractions.Values;

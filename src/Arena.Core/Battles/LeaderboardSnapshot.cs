@@ -32,6 +32,7 @@ public sealed class LeaderboardSnapshot
     public static LeaderboardSnapshot Empty(DateTimeOffset at) => new() { ComputedAt = at };
 }
 
+/// <param name="House">A house model (<see cref="Models.ArenaModel.House"/>), labelled as such on the board.</param>
 public sealed record LeaderboardRow(Guid ModelId, string Name, string OwnerName, Guid? ParentId, string? ParentName,
     string BaseModel, int Rank, double Rating, double CiLow, double CiHigh, double Elo, int Battles, double WinRate,
-    bool Provisional);
+    bool Provisional, bool House = false);

@@ -27,6 +27,9 @@ public sealed class ArenaModel
     public BakeRecipeSummary? Recipe { get; set; }
     /// <summary>The bake job that made it, if any.</summary>
     public Guid? JobId { get; set; }
+    /// <summary>A house model: baked by the project and seeded at start-up (<see cref="HouseModels"/>), owned by the
+    /// house account, so a fresh install has models to battle. Labelled as such wherever the model is shown.</summary>
+    public bool House { get; set; }
     public DateTimeOffset Created { get; set; }
     public bool Deleted { get; set; }
 

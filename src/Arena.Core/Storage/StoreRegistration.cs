@@ -22,6 +22,7 @@ public static class StoreRegistration
         services.AddOptions<BakeLimits>();
         services.AddScoped<IModelCatalog, ModelCatalog>();
         services.AddScoped<IAccountStore, AccountStore>();
+        services.AddSingleton<HouseModels>();
         services.AddOptions<AccountLimits>();
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<IBakeService, BakeService>();

@@ -37,6 +37,8 @@ public sealed partial class AccountService(IAccountStore store, IPasswordHasher<
             errors.Add(("UserName", $"The user name must be {MinNameLength} to {MaxNameLength} characters long."));
         else if (!NamePattern().IsMatch(userName))
             errors.Add(("UserName", "The user name may contain only letters, digits, '_' and '-'."));
+        else if (HouseAccount.IsReserved(userName))
+            errors.Add(("UserName", $"The user name '{userName}' is reserved."));
         if (PasswordPolicy.Check(userName, password) is { } problem)
             errors.Add(("Password", problem));
         if (confirm is not null && confirm != password)
@@ -64,7 +66,8 @@ public sealed partial class AccountService(IAccountStore store, IPasswordHasher<
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || password.Length > PasswordPolicy.MaxLength)
             return null;
         var account = await store.FindByName(userName.Trim(), ct);
-        if (account is null)
+        // The house account has no password (HouseAccount.NoPassword): it answers as an unknown name does.
+        if (account is null || !HouseAccount.CanSignIn(account))
         {
             hasher.VerifyHashedPassword(Nobody, DummyHash(), password);
             return null;

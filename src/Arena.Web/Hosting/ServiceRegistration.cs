@@ -50,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton<IChatService, ChatService>();
         services.AddScoped<IBakeDispatcher, MassTransitBakeDispatcher>();
         services.AddHostedService<BaseModelSeeder>();
+        services.AddHostedService<HouseModelSeeder>();
         services.AddArenaBattles(config);
 
         services.AddArenaBus(options, config);

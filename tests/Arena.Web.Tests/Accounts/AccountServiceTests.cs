@@ -150,4 +150,27 @@ public sealed class AccountServiceTests
             return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }
+
+    [Theory]
+    [InlineData("house")]
+    [InlineData("House")]
+    [InlineData("ARENA")]
+    public async Task RegisterRefusesTheReservedNames(string name)
+    {
+        var e = await Assert.ThrowsAsync<DomainException>(() => _accounts.Register(name, "correct horse battery"));
+
+        Assert.Contains("reserved", e.Message);
+        Assert.Empty(_store.Accounts);
+    }
+
+    [Theory]
+    [InlineData(HouseAccount.NoPassword)]
+    [InlineData("correct horse battery")]
+    [InlineData("")]
+    public async Task NobodySignsInAsTheHouseAccount(string password)
+    {
+        _store.Accounts.Add(HouseAccount.New(DateTimeOffset.UtcNow));
+
+        Assert.Null(await _accounts.Verify(HouseAccount.UserName, password));
+    }
 }
