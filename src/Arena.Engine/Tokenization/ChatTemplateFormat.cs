@@ -77,6 +77,11 @@ public sealed class ChatTemplateFormat : ChatFormat
         {
             throw Failure(e);
         }
+        catch (Exception e) when (e is InvalidCastException or InvalidOperationException or ArgumentException or OverflowException or FormatException)
+        {
+            // A fault of the interpreter on an unusual template still ends as one line naming the file.
+            throw new TokenizerException(SourcePath, $"chat template failed: {e.Message}", e);
+        }
     }
 
     private TokenizerException Failure(TemplateError e) => new(SourcePath, e.RaisedByTemplate

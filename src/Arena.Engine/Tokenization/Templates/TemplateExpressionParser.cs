@@ -114,7 +114,7 @@ internal sealed class TemplateExpressionParser(TemplateTokenCursor tokens)
 
     private TemplateExpression ParseMultiplicative() => ParseBinary(ParsePower, "*", "/", "//", "%");
 
-    private TemplateExpression ParsePower() => ParseBinary(ParseUnary, "**");
+    private TemplateExpression ParsePower() => ParseBinary(() => ParseUnary(), "**");
 
     private TemplateExpression ParseBinary(Func<TemplateExpression> operand, params string[] ops)
     {
@@ -128,15 +128,21 @@ internal sealed class TemplateExpressionParser(TemplateTokenCursor tokens)
         return left;
     }
 
-    private TemplateExpression ParseUnary()
+    /// <summary>As in Jinja, "-x | abs" applies the filter to -x: the operand of a sign takes no filters itself.</summary>
+    private TemplateExpression ParseUnary(bool withFilters = true)
     {
+        TemplateExpression value;
         if (tokens.IsOperator("-") || tokens.IsOperator("+"))
         {
             TemplateToken op = tokens.Next();
-            return ParseFiltersAndTests(new UnaryExpression(op.Line, op.Text, ParseUnary()));
+            value = new UnaryExpression(op.Line, op.Text, ParseUnary(withFilters: false));
+        }
+        else
+        {
+            value = ParsePostfix(ParsePrimary());
         }
 
-        return ParseFiltersAndTests(ParsePostfix(ParsePrimary()));
+        return withFilters ? ParseFiltersAndTests(value) : value;
     }
 
     private TemplateExpression ParseFiltersAndTests(TemplateExpression value)

@@ -20,7 +20,9 @@ internal static class TemplateFilters
         ["safe"] = (_, v, _) => v,
         ["length"] = (line, v, _) => TemplateValues.Length(line, v),
         ["count"] = (line, v, _) => TemplateValues.Length(line, v),
-        ["tojson"] = (line, v, a) => TemplateJson.Serialize(line, v, a.Get(0, "indent") is { } n ? (int)TemplateValues.ToLong(line, n) : null),
+        ["tojson"] = (line, v, a) => TemplateJson.Serialize(line, v, a.Get(0, "indent") is { } n ? (int)TemplateValues.ToLong(line, n) : null,
+            a.Get(1, "separators") is List<object?> { Count: 2 } s ? (TemplateValues.ToText(s[0]), TemplateValues.ToText(s[1])) : null,
+            TemplateValues.IsTruthy(a.Get(2, "ensure_ascii")), TemplateValues.IsTruthy(a.Get(3, "sort_keys"))),
         ["default"] = (_, v, a) => v is TemplateUndefined || (TemplateValues.IsTruthy(a.Get(1, "boolean")) && !TemplateValues.IsTruthy(v))
             ? a.Get(0, "default_value") ?? "" : v,
         ["join"] = (line, v, a) => Join(line, v, a),
@@ -34,7 +36,7 @@ internal static class TemplateFilters
         ["unique"] = (line, v, _) => Unique(TemplateValues.Iterate(line, v)),
         ["int"] = (line, v, a) => ToInt(v, a.Get(0, "default") ?? 0L),
         ["float"] = (line, v, a) => ToFloat(v, a.Get(0, "default") ?? 0.0),
-        ["abs"] = (line, v, _) => v is double d ? Math.Abs(d) : Math.Abs(TemplateValues.ToLong(line, v)),
+        ["abs"] = (line, v, _) => v is double d ? Math.Abs(d) : (object)Math.Abs(TemplateValues.ToLong(line, v)),
         ["round"] = (line, v, a) => Math.Round(TemplateValues.ToDouble(v), (int)TemplateValues.ToLong(line, a.Get(0, "precision") ?? 0L), MidpointRounding.ToEven),
         ["indent"] = (line, v, a) => Indent(Text(line, v), a),
         ["selectattr"] = (line, v, a) => Select(line, v, a, byAttribute: true, keep: true),
@@ -42,9 +44,13 @@ internal static class TemplateFilters
         ["select"] = (line, v, a) => Select(line, v, a, byAttribute: false, keep: true),
         ["reject"] = (line, v, a) => Select(line, v, a, byAttribute: false, keep: false),
         ["map"] = (line, v, a) => Map(line, v, a),
-        ["dictsort"] = (line, v, _) => v is OrderedDictionary<object, object?> d
-            ? TemplateMethods.Items(d).OrderBy(p => TemplateValues.ToText(((List<object?>)p!)[0]), StringComparer.Ordinal).ToList()
+        ["dictsort"] = (line, v, a) => v is OrderedDictionary<object, object?> d
+            ? TemplateSorting.Sort(line, TemplateMethods.Items(d), TemplateValues.IsTruthy(a.Get(2, "reverse")), TemplateValues.IsTruthy(a.Get(0, "case_sensitive")),
+                item => ((List<object?>)item!)[a.Get(1, "by") as string == "value" ? 1 : 0])
             : throw new TemplateError(line, "dictsort needs a dict"),
+        ["sort"] = (line, v, a) => TemplateSorting.Sort(line, TemplateValues.Iterate(line, v), TemplateValues.IsTruthy(a.Get(0, "reverse")),
+            TemplateValues.IsTruthy(a.Get(1, "case_sensitive")),
+            a.Get(2, "attribute") is { } attribute ? item => TemplateSorting.Path(line, item, TemplateValues.ToText(attribute)) : item => item),
         ["sum"] = (line, v, _) => TemplateValues.Iterate(line, v).Aggregate((object?)0L, (acc, x) => TemplateOperators.Binary(line, "+", acc, x)),
     };
 
@@ -118,7 +124,8 @@ internal static class TemplateFilters
                 result.Append('\n');
             }
 
-            bool indent = (i > 0 || first) && (blank || lines[i].Trim().Length > 0);
+            // Jinja leaves empty lines alone unless blank=True; a line of spaces is not empty.
+            bool indent = i == 0 ? first : blank || lines[i].Length > 0;
             result.Append(indent ? pad : "").Append(lines[i]);
         }
 

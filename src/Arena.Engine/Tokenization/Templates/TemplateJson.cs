@@ -9,15 +9,23 @@ namespace Arena.Engine.Tokenization.Templates;
 /// </summary>
 internal static class TemplateJson
 {
-    public static string Serialize(int line, object? value, int? indent)
+    /// <param name="separators">json.dumps' (item, key) separators; null for the defaults.</param>
+    public static string Serialize(int line, object? value, int? indent, (string Item, string Key)? separators = null,
+        bool ensureAscii = false, bool sortKeys = false)
     {
         var text = new StringBuilder();
-        Write(line, text, value, indent, 0);
+        new TemplateJsonWriter(line, text, indent, separators ?? (indent is null ? ", " : ",", ": "), ensureAscii, sortKeys).Write(value, 0);
         return text.ToString();
     }
 
-    private static void Write(int line, StringBuilder text, object? value, int? indent, int depth)
+    private sealed record TemplateJsonWriter(int Line, StringBuilder Text, int? Indent, (string Item, string Key) Separators, bool EnsureAscii, bool SortKeys)
     {
+        public void Write(object? value, int depth) => TemplateJson.Write(this, value, depth);
+    }
+
+    private static void Write(TemplateJsonWriter w, object? value, int depth)
+    {
+        (int line, StringBuilder text, int? indent) = (w.Line, w.Text, w.Indent);
         switch (value)
         {
             case null:
@@ -33,18 +41,24 @@ internal static class TemplateJson
                 text.Append(double.IsNaN(d) ? "NaN" : double.IsInfinity(d) ? (d > 0 ? "Infinity" : "-Infinity") : TemplateValues.FormatFloat(d));
                 break;
             case string s:
-                WriteString(text, s);
+                WriteString(text, s, w.EnsureAscii);
                 break;
             case List<object?> list:
-                WriteContainer(text, '[', ']', list.Count, indent, depth, i => Write(line, text, list[i], indent, depth + 1));
+                WriteContainer(w, '[', ']', list.Count, depth, i => Write(w, list[i], depth + 1));
                 break;
             case OrderedDictionary<object, object?> dict:
-                WriteContainer(text, '{', '}', dict.Count, indent, depth, i =>
+                var entries = dict.ToList();
+                if (w.SortKeys)
                 {
-                    (object key, object? item) = (dict.GetAt(i).Key, dict.GetAt(i).Value);
-                    WriteString(text, key as string ?? TemplateValues.ToText(key));
-                    text.Append(": ");
-                    Write(line, text, item, indent, depth + 1);
+                    entries = entries.OrderBy(e => TemplateValues.ToText(e.Key), StringComparer.Ordinal).ToList();
+                }
+
+                WriteContainer(w, '{', '}', dict.Count, depth, i =>
+                {
+                    (object key, object? item) = (entries[i].Key, entries[i].Value);
+                    WriteString(text, key as string ?? TemplateValues.ToText(key), w.EnsureAscii);
+                    text.Append(w.Separators.Key);
+                    Write(w, item, depth + 1);
                 });
                 break;
             case TemplateUndefined u:
@@ -54,8 +68,9 @@ internal static class TemplateJson
         }
     }
 
-    private static void WriteContainer(StringBuilder text, char open, char close, int count, int? indent, int depth, Action<int> writeItem)
+    private static void WriteContainer(TemplateJsonWriter w, char open, char close, int count, int depth, Action<int> writeItem)
     {
+        (StringBuilder text, int? indent) = (w.Text, w.Indent);
         text.Append(open);
         if (count == 0)
         {
@@ -67,7 +82,7 @@ internal static class TemplateJson
         {
             if (i > 0)
             {
-                text.Append(indent is null ? ", " : ",");
+                text.Append(w.Separators.Item);
             }
 
             if (indent is { } step)
@@ -86,7 +101,7 @@ internal static class TemplateJson
         text.Append(close);
     }
 
-    private static void WriteString(StringBuilder text, string s)
+    private static void WriteString(StringBuilder text, string s, bool ensureAscii)
     {
         text.Append('"');
         foreach (char c in s)
@@ -100,7 +115,10 @@ internal static class TemplateJson
                 case '\t': text.Append("\\t"); break;
                 case '\b': text.Append("\\b"); break;
                 case '\f': text.Append("\\f"); break;
-                case < ' ': text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+                case < ' ':
+                case > '~' when ensureAscii:
+                    text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
                 default: text.Append(c); break;
             }
         }

@@ -139,6 +139,7 @@ internal static class TemplateLexer
         string source, int pos, string close, int line, TemplateTokenKind start, TemplateTokenKind end, List<TemplateToken> tokens)
     {
         tokens.Add(new TemplateToken(start, "", line));
+        int depth = 0; // open ( [ {: a "}}" inside a dict literal does not close the tag
         while (true)
         {
             while (pos < source.Length && char.IsWhiteSpace(source[pos]))
@@ -153,7 +154,7 @@ internal static class TemplateLexer
 
             line = LineOf(source, pos);
             bool dashClose = source[pos] == '-' && string.CompareOrdinal(source, pos + 1, close, 0, 2) == 0;
-            if (dashClose || string.CompareOrdinal(source, pos, close, 0, 2) == 0)
+            if (depth == 0 && (dashClose || string.CompareOrdinal(source, pos, close, 0, 2) == 0))
             {
                 tokens.Add(new TemplateToken(end, "", line));
                 int after = pos + (dashClose ? 3 : 2);
@@ -161,6 +162,12 @@ internal static class TemplateLexer
             }
 
             pos = LexOne(source, pos, line, tokens);
+            depth += tokens[^1] switch
+            {
+                { Kind: TemplateTokenKind.Operator, Text: "(" or "[" or "{" } => 1,
+                { Kind: TemplateTokenKind.Operator, Text: ")" or "]" or "}" } => depth > 0 ? -1 : 0,
+                _ => 0,
+            };
         }
     }
 
@@ -223,7 +230,7 @@ internal static class TemplateLexer
         }
 
         string text = source[pos..end].Replace("_", "");
-        object value = isFloat ? double.Parse(text, CultureInfo.InvariantCulture) : long.Parse(text, CultureInfo.InvariantCulture);
+        object value = isFloat ? double.Parse(text, CultureInfo.InvariantCulture) : (object)long.Parse(text, CultureInfo.InvariantCulture);
         tokens.Add(new TemplateToken(TemplateTokenKind.Number, text, line) { Literal = value });
         return end;
     }

@@ -41,7 +41,7 @@ internal static class TemplateOperators
         "not" => !TemplateValues.IsTruthy(operand),
         "-" => Defined(line, operand) switch
         {
-            long n => -n,
+            long n => (object)(-n),
             double d => -d,
             bool b => b ? -1L : 0L,
             var other => throw new TemplateError(line, $"bad operand type for unary -: {TemplateValues.TypeName(other)}"),
@@ -62,7 +62,7 @@ internal static class TemplateOperators
             long b = TemplateValues.ToLong(line, right);
             return op switch
             {
-                "+" => a + b,
+                "+" => (object)(a + b),
                 "-" => a - b,
                 "*" => a * b,
                 "//" => b == 0 ? throw DivisionByZero(line) : FloorDiv(a, b),

@@ -48,9 +48,22 @@ internal static class TemplateStrings
         }
 
         long limit = count is null ? -1 : TemplateValues.ToLong(line, count);
+        if (from.Length == 0)
+        {
+            // Python inserts the replacement before every character and at the end, up to count times.
+            List<object?> chars = TemplateValues.StringItems(s);
+            var result = new StringBuilder();
+            for (int i = 0; i <= chars.Count; i++)
+            {
+                result.Append(limit < 0 || i < limit ? to : "").Append(i < chars.Count ? (string)chars[i]! : "");
+            }
+
+            return result.ToString();
+        }
+
         if (limit < 0)
         {
-            return from.Length == 0 ? s : s.Replace(from, to, StringComparison.Ordinal);
+            return s.Replace(from, to, StringComparison.Ordinal);
         }
 
         var text = new StringBuilder();
@@ -77,8 +90,7 @@ internal static class TemplateStrings
         int count = limit < 0 ? int.MaxValue : (int)Math.Min(int.MaxValue - 1, limit + 1);
         if (separator is null)
         {
-            return s.Split((char[]?)null, count, StringSplitOptions.RemoveEmptyEntries)
-                .Select((part, i) => (object?)(i == count - 1 ? part.TrimEnd() : part)).ToList();
+            return SplitWhitespace(s, limit);
         }
 
         string sep = separator as string ?? throw new TemplateError(line, "split needs a string separator");
@@ -88,6 +100,39 @@ internal static class TemplateStrings
         }
 
         return s.Split(sep, count).Cast<object?>().ToList();
+    }
+
+    /// <summary>Python's split() without a separator: runs of whitespace split, the rest after maxsplit keeps its trailing space.</summary>
+    private static List<object?> SplitWhitespace(string s, long limit)
+    {
+        var parts = new List<object?>();
+        int i = 0;
+        while (true)
+        {
+            while (i < s.Length && char.IsWhiteSpace(s[i]))
+            {
+                i++;
+            }
+
+            if (i >= s.Length)
+            {
+                return parts;
+            }
+
+            if (limit >= 0 && parts.Count == limit)
+            {
+                parts.Add(s[i..]);
+                return parts;
+            }
+
+            int start = i;
+            while (i < s.Length && !char.IsWhiteSpace(s[i]))
+            {
+                i++;
+            }
+
+            parts.Add(s[start..i]);
+        }
     }
 
     /// <summary>startswith/endswith take a string or a tuple of strings.</summary>

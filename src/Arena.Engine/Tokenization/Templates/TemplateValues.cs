@@ -183,7 +183,7 @@ internal static class TemplateValues
         string => throw new TemplateError(line, $"'in <string>' needs a string on the left, got {TypeName(item)}"),
         List<object?> list => list.Any(x => AreEqual(x, item)),
         OrderedDictionary<object, object?> dict => item is not null && dict.ContainsKey(item),
-        TemplateUndefined u => throw u.Error(line),
+        TemplateUndefined => false, // Undefined iterates as empty.
         _ => throw new TemplateError(line, $"argument of type {TypeName(container)} is not iterable"),
     };
 
