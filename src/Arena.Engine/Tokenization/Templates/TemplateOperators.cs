@@ -67,7 +67,7 @@ internal static class TemplateOperators
                 "*" => a * b,
                 "//" => b == 0 ? throw DivisionByZero(line) : FloorDiv(a, b),
                 "%" => b == 0 ? throw DivisionByZero(line) : ((a % b) + b) % b,
-                "**" => b >= 0 ? (long)Math.Pow(a, b) : Math.Pow(a, b),
+                "**" => b >= 0 ? (object)(long)Math.Pow(a, b) : Math.Pow(a, b),
                 _ => throw new TemplateError(line, $"unsupported operator {op}"),
             };
         }
