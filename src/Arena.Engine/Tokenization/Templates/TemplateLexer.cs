@@ -9,8 +9,18 @@ namespace Arena.Engine.Tokenization.Templates;
 /// line go), "-" on a tag strips all whitespace on that side, and one trailing newline of the source goes
 /// (keep_trailing_newline is off).
 /// </summary>
-internal static class TemplateLexer
+internal sealed class TemplateLexer
 {
+    private readonly List<int> _newlines = [];
+
+    private TemplateLexer(string source)
+    {
+        for (int i = source.IndexOf('\n'); i >= 0; i = source.IndexOf('\n', i + 1))
+        {
+            _newlines.Add(i);
+        }
+    }
+
     public static List<TemplateToken> Tokenize(string source)
     {
         if (source.EndsWith('\n'))
@@ -18,6 +28,11 @@ internal static class TemplateLexer
             source = source.EndsWith("\r\n", StringComparison.Ordinal) ? source[..^2] : source[..^1];
         }
 
+        return new TemplateLexer(source).Run(source);
+    }
+
+    private List<TemplateToken> Run(string source)
+    {
         var tokens = new List<TemplateToken>();
         int pos = 0;
         bool stripNext = false;
@@ -99,7 +114,7 @@ internal static class TemplateLexer
         return text[..from];
     }
 
-    private static void AddText(List<TemplateToken> tokens, string text, string source, int pos)
+    private void AddText(List<TemplateToken> tokens, string text, string source, int pos)
     {
         if (text.Length > 0)
         {
@@ -107,7 +122,7 @@ internal static class TemplateLexer
         }
     }
 
-    private static (int Pos, bool StripNext) SkipComment(string source, int from, int line)
+    private (int Pos, bool StripNext) SkipComment(string source, int from, int line)
     {
         int close = source.IndexOf("#}", from, StringComparison.Ordinal);
         if (close < 0)
@@ -135,7 +150,7 @@ internal static class TemplateLexer
         return pos + 1 < source.Length && source[pos] == '\r' && source[pos + 1] == '\n' ? pos + 2 : pos;
     }
 
-    private static (int Pos, bool StripNext) LexTag(
+    private (int Pos, bool StripNext) LexTag(
         string source, int pos, string close, int line, TemplateTokenKind start, TemplateTokenKind end, List<TemplateToken> tokens)
     {
         tokens.Add(new TemplateToken(start, "", line));
@@ -174,7 +189,7 @@ internal static class TemplateLexer
     private static readonly string[] Operators =
         ["==", "!=", "<=", ">=", "//", "**", "<", ">", "+", "-", "*", "/", "%", "~", "|", ".", ",", ":", "(", ")", "[", "]", "{", "}", "="];
 
-    private static int LexOne(string source, int pos, int line, List<TemplateToken> tokens)
+    private int LexOne(string source, int pos, int line, List<TemplateToken> tokens)
     {
         char c = source[pos];
         if (char.IsLetter(c) || c == '_')
@@ -211,7 +226,7 @@ internal static class TemplateLexer
         throw new TemplateError(line, $"unexpected character '{c}'");
     }
 
-    private static int LexNumber(string source, int pos, int line, List<TemplateToken> tokens)
+    private int LexNumber(string source, int pos, int line, List<TemplateToken> tokens)
     {
         int end = pos;
         while (end < source.Length && (char.IsAsciiDigit(source[end]) || source[end] == '_'))
@@ -236,7 +251,7 @@ internal static class TemplateLexer
     }
 
     /// <summary>A Python string literal with its backslash escapes.</summary>
-    private static int LexString(string source, int pos, int line, List<TemplateToken> tokens)
+    private int LexString(string source, int pos, int line, List<TemplateToken> tokens)
     {
         char quote = source[pos];
         var text = new StringBuilder();
@@ -278,17 +293,10 @@ internal static class TemplateLexer
         return i + 1;
     }
 
-    private static int LineOf(string source, int pos)
+    /// <summary>1-based line of a position: one more than the newlines before it.</summary>
+    private int LineOf(string source, int pos)
     {
-        int line = 1;
-        for (int i = 0; i < pos && i < source.Length; i++)
-        {
-            if (source[i] == '\n')
-            {
-                line++;
-            }
-        }
-
-        return line;
+        int index = _newlines.BinarySearch(Math.Min(pos, source.Length));
+        return (index >= 0 ? index : ~index) + 1;
     }
 }
