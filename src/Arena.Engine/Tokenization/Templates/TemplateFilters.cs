@@ -158,8 +158,9 @@ internal static class TemplateFilters
         List<object?> items = TemplateValues.Iterate(line, value);
         if (args.Named.TryGetValue("attribute", out object? attribute))
         {
-            return items.Select(x => TemplateAccess.Attribute(line, x, TemplateValues.ToText(attribute), "item") is TemplateUndefined u
-                && args.Named.TryGetValue("default", out object? fallback) ? fallback : TemplateAccess.Attribute(line, x, TemplateValues.ToText(attribute), "item")).ToList();
+            bool hasDefault = args.Named.TryGetValue("default", out object? fallback);
+            return items.Select(x => TemplateSorting.Path(line, x, TemplateValues.ToText(attribute)) is var value && value is TemplateUndefined && hasDefault
+                ? fallback : value).ToList();
         }
 
         string filter = args.Get(0, null) as string ?? throw new TemplateError(line, "map needs a filter name or attribute=");
