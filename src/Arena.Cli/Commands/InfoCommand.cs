@@ -1,9 +1,13 @@
 using Arena.Engine.Checkpoints;
 using Arena.Engine.Modules;
+using Arena.Engine.Tokenization;
 
 namespace Arena.Cli.Commands;
 
-/// <summary>arena info --model DIR: architecture, parameter count, dtype and tokenizer kind, read from headers only.</summary>
+/// <summary>
+/// arena info --model DIR: architecture, parameter count, dtype (weights read from headers only), tokenizer kind and
+/// where the chat layout comes from (the checkpoint's template, or a built-in format when it has none).
+/// </summary>
 public static class InfoCommand
 {
     public static int Run(CliArgs a)
@@ -31,6 +35,9 @@ public static class InfoCommand
         Console.WriteLine($"vocabulary     {config.VocabSize}, context {config.MaxPositionEmbeddings}, tied embeddings {(config.TieWordEmbeddings ? "yes" : "no")}");
         if (!config.IsGpt2) Console.WriteLine($"rope           theta {config.RopeTheta}, scaling {config.RopeScaling.Type}");
         Console.WriteLine($"tokenizer      {TokenizerKind(dir)}");
+        // Loading the tokenizer parses the chat template, so a template we cannot run fails here (exit 2), not mid-chat.
+        if (File.Exists(Path.Combine(dir, "tokenizer.json")) || File.Exists(Path.Combine(dir, "tokenizer.model")))
+            Console.WriteLine($"chat template  {TokenizerLoader.Load(dir).Chat.Source}");
         return 0;
     }
 

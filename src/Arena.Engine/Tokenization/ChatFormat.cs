@@ -1,8 +1,9 @@
 namespace Arena.Engine.Tokenization;
 
 /// <summary>
-/// How a model expects a conversation laid out as text. The formats reproduce the Hugging Face chat templates
-/// of their families for system/user/assistant turns; we do not run Jinja templates.
+/// How a model expects a conversation laid out as text. A checkpoint with a chat template uses it
+/// (<see cref="ChatTemplateFormat"/>); the built-in formats here reproduce the templates of their families and are
+/// only the fallback for checkpoints that carry none.
 /// </summary>
 public abstract class ChatFormat
 {
@@ -26,11 +27,21 @@ public abstract class ChatFormat
     /// <param name="addGenerationPrompt">End with the opening of an assistant turn, so the model answers next.</param>
     public abstract string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt = true);
 
+    /// <summary>Where the layout comes from, for "arena info": the checkpoint's template file or a built-in format.</summary>
+    public virtual string Source => $"built-in {Name} (no chat template in the checkpoint)";
+
+    /// <summary>
+    /// Whether the rendered text already holds every special token the model wants (bos included), so encoding
+    /// adds none; true for checkpoint templates, as Hugging Face's apply_chat_template encodes without them.
+    /// </summary>
+    public virtual bool WritesSpecialTokens => false;
+
     public override string ToString() => Name;
 
     /// <summary>
-    /// Picks the format from the chat template's markers, else from the vocabulary's added tokens,
-    /// else <see cref="Plain"/> (a base model with no chat format).
+    /// Picks a built-in format from the chat template's markers, else from the vocabulary's added tokens,
+    /// else <see cref="Plain"/> (a base model with no chat format). The loader calls it only for checkpoints
+    /// without a template; a template is rendered itself (<see cref="ChatTemplateFormat"/>).
     /// </summary>
     /// <param name="chatTemplate">tokenizer_config.json's chat_template, if any.</param>
     /// <param name="modelType">config.json's model_type; tells Llama-2 from Mistral for [INST] templates.</param>

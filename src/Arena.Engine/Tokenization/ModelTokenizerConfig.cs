@@ -11,12 +11,18 @@ internal sealed record ModelTokenizerConfig
     public const string TokenizerConfigFile = "tokenizer_config.json";
     public const string ConfigFile = "config.json";
     public const string GenerationConfigFile = "generation_config.json";
+    public const string ChatTemplateFile = "chat_template.jinja";
 
     public string? BosToken { get; init; }
     public string? EosToken { get; init; }
     public string? PadToken { get; init; }
     public bool? AddBosToken { get; init; }
     public string? ChatTemplate { get; init; }
+
+    /// <summary>The file <see cref="ChatTemplate"/> was read from: chat_template.jinja or tokenizer_config.json.</summary>
+    public string? ChatTemplatePath { get; init; }
+
+    public string? UnkToken { get; init; }
     public string? ModelType { get; init; }
     public IReadOnlyList<AddedToken> AddedTokens { get; init; } = [];
 
@@ -45,8 +51,10 @@ internal sealed record ModelTokenizerConfig
             BosToken = JsonFile.GetToken(tok, "bos_token"),
             EosToken = JsonFile.GetToken(tok, "eos_token"),
             PadToken = JsonFile.GetToken(tok, "pad_token"),
+            UnkToken = JsonFile.GetToken(tok, "unk_token"),
             AddBosToken = JsonFile.GetBool(tok, "add_bos_token"),
-            ChatTemplate = ReadChatTemplate(modelDir, tok),
+            ChatTemplate = ReadChatTemplate(modelDir, tok, out string? templatePath),
+            ChatTemplatePath = templatePath,
             ModelType = JsonFile.GetString(cfg, "model_type"),
             AddedTokens = ReadAddedTokensDecoder(tok, tokenizerPath),
             BosIds = Ids(gen, generationPath, cfg, configPath, "bos_token_id"),
@@ -60,15 +68,17 @@ internal sealed record ModelTokenizerConfig
 
     /// <summary>Newer folders keep the template in chat_template.jinja; older ones in tokenizer_config.json,
     /// as a string or as a list of named templates.</summary>
-    private static string? ReadChatTemplate(string modelDir, JsonElement tok)
+    private static string? ReadChatTemplate(string modelDir, JsonElement tok, out string? path)
     {
-        string jinja = Path.Combine(modelDir, "chat_template.jinja");
+        string jinja = Path.Combine(modelDir, ChatTemplateFile);
         if (File.Exists(jinja))
         {
+            path = jinja;
             return File.ReadAllText(jinja);
         }
 
-        return JsonFile.Get(tok, "chat_template") switch
+        path = Path.Combine(modelDir, TokenizerConfigFile);
+        string? template = JsonFile.Get(tok, "chat_template") switch
         {
             { ValueKind: JsonValueKind.String } s => s.GetString(),
             { ValueKind: JsonValueKind.Array } list => list.EnumerateArray()
@@ -77,6 +87,8 @@ internal sealed record ModelTokenizerConfig
                 .FirstOrDefault(),
             _ => null,
         };
+        path = template is null ? null : path;
+        return template;
     }
 
     /// <summary>"added_tokens_decoder": {"32000": {"content": "&lt;|im_start|&gt;", "special": true, ...}}.</summary>

@@ -87,15 +87,16 @@ public sealed class TextTokenizer
     }
 
     /// <summary>
-    /// Renders the conversation with <see cref="Chat"/> and encodes it, adding bos only where the model wants
-    /// one and the rendered text does not already start with it (Llama-3 and Llama-2 formats write it).
+    /// Renders the conversation with <see cref="Chat"/> and encodes it. A checkpoint's template writes its own
+    /// special tokens (nothing is added, as in Hugging Face); with a built-in format bos is added where the model
+    /// wants one and the rendered text does not already start with it (Llama-3 and Llama-2 formats write it).
     /// </summary>
     public int[] EncodeChat(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt = true)
     {
         string text = Chat.Render(messages, addGenerationPrompt);
         string? bosText = BosId is { } bos ? IdToToken(bos) : null;
         bool bosWritten = bosText is not null && text.StartsWith(bosText, StringComparison.Ordinal);
-        return Encode(text, AddBos && !bosWritten);
+        return Encode(text, AddBos && !bosWritten && !Chat.WritesSpecialTokens);
     }
 
     /// <summary>The text of <paramref name="ids"/>; ids outside the vocabulary are ignored, as Hugging Face does.</summary>

@@ -9,7 +9,7 @@ public static class TokenizerLoader
     /// <summary>
     /// Reads tokenizer.json (byte-level BPE: GPT-2, Llama-3, Qwen2, the starter model) or, failing that,
     /// tokenizer.model (SentencePiece: Llama-2, Mistral); then bos/eos/pad from tokenizer_config.json,
-    /// generation_config.json and config.json, and the chat format from the chat template.
+    /// generation_config.json and config.json, and the chat format: the checkpoint's chat template, else a built-in one.
     /// </summary>
     /// <exception cref="TokenizerException">No tokenizer file, a malformed file, or an unsupported tokenizer kind.</exception>
     public static TextTokenizer Load(string modelDir)
@@ -25,7 +25,34 @@ public static class TokenizerLoader
         string configPath = Path.Combine(modelDir, ModelTokenizerConfig.TokenizerConfigFile);
         SpecialTokenIds specials = SpecialTokenResolver.Resolve(model, config, templateBos, configPath);
         var tokenizer = new TextTokenizer(model, specials, ChatFormat.Plain);
-        return tokenizer.WithChat(ChatFormat.Detect(config.ChatTemplate, config.ModelType, tokenizer));
+        return tokenizer.WithChat(ChooseChat(config, tokenizer));
+    }
+
+    /// <summary>
+    /// The checkpoint's own template when it has one; a template we cannot run is an error, never a reason to guess
+    /// another layout. Without a template, a built-in format picked from the vocabulary.
+    /// </summary>
+    private static ChatFormat ChooseChat(ModelTokenizerConfig config, TextTokenizer tokenizer)
+    {
+        if (config.ChatTemplate is null)
+        {
+            return ChatFormat.Detect(null, config.ModelType, tokenizer);
+        }
+
+        var specialTokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddToken(specialTokens, "bos_token", config.BosToken);
+        AddToken(specialTokens, "eos_token", config.EosToken);
+        AddToken(specialTokens, "unk_token", config.UnkToken);
+        AddToken(specialTokens, "pad_token", config.PadToken);
+        return new ChatTemplateFormat(config.ChatTemplate, config.ChatTemplatePath!, specialTokens);
+    }
+
+    private static void AddToken(Dictionary<string, string> tokens, string name, string? text)
+    {
+        if (text is not null)
+        {
+            tokens[name] = text;
+        }
     }
 
     private static (ITokenModel Model, string? TemplateBos) LoadModel(string modelDir, ModelTokenizerConfig config)

@@ -66,7 +66,8 @@ public class SentencePieceTests : IDisposable
         Assert.Equal(next, tokenizer.Encode("<|im_start|>hello")[0]);
         // Like HF's legacy Llama tokenizer, text after an added token gets its own "▁" prefix, which decodes as a space.
         Assert.Equal("<|im_start|> hello", tokenizer.Decode(tokenizer.Encode("<|im_start|>hello")));
-        Assert.Equal("chatml", tokenizer.Chat.Name);
+        Assert.Equal("template", tokenizer.Chat.Name);
+        Assert.Equal("<|im_start|>user", tokenizer.Chat.Render([ChatMessage.User("hi")], addGenerationPrompt: false));
     }
 
     [Fact]

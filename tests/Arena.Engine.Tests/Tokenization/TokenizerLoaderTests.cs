@@ -107,9 +107,11 @@ public class TokenizerLoaderTests : IDisposable
     public void ChatTemplateFileWinsOverTokenizerConfig()
     {
         _dir.CopyTokenizerJson(TokenizerFixtures.Gpt2)
-            .Write("tokenizer_config.json", """{"chat_template": "{{ '[INST] ' + m + ' [/INST]' }}"}""")
-            .Write("chat_template.jinja", "{{ '<|start_header_id|>' + role + '<|end_header_id|>' }}");
-        Assert.Equal("llama3", TokenizerLoader.Load(_dir.Path).Chat.Name);
+            .Write("tokenizer_config.json", """{"chat_template": "{{ 'from tokenizer_config' }}"}""")
+            .Write("chat_template.jinja", "{{ 'from chat_template.jinja' }}");
+        ChatFormat chat = TokenizerLoader.Load(_dir.Path).Chat;
+        Assert.Equal("from chat_template.jinja", chat.Render([ChatMessage.User("hi")]));
+        Assert.StartsWith("chat_template.jinja", chat.Source);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class StarterBuildTests(TinyStarterFixture tiny) : IClassFixture<TinyStar
             Assert.True(File.Exists(Path.Combine(tiny.Dir, f)), $"{f} missing");
         using var lm = Engine.LanguageModel.Load(tiny.Dir, TorchSharp.torch.ScalarType.Float32, TorchSharp.torch.CPU);
         Assert.Equal("llama", lm.Model.Config.ModelType);
-        Assert.Equal("chatml", lm.Tokenizer.Chat.Name);
+        Assert.Equal("template", lm.Tokenizer.Chat.Name); // its own chat_template (ChatML), rendered as written
         using var weights = new SafeTensorsFile(Path.Combine(tiny.Dir, "model.safetensors"));
         Assert.All(weights.Tensors.Values, t => Assert.Equal("BF16", t.DType));
         // The training dtype is the one asked for (the fixture's --dtype f32), not this machine's timing, and the report says so.
