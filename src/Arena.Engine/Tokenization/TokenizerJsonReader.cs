@@ -21,7 +21,7 @@ internal static class TokenizerJsonReader
         string type = JsonFile.GetString(model, "type") ?? "BPE"; // older files leave out the type of a BPE model
         if (type != "BPE")
         {
-            throw new TokenizerException(path, $"model type '{type}' is not supported (only BPE)");
+            throw new TokenizerException(path, $"model.type '{type}' is not supported (only BPE)");
         }
 
         if (JsonFile.GetString(model, "continuing_subword_prefix") is { Length: > 0 }
