@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Arena.Engine.Tests;
 
 namespace Arena.Cli.Tests;
@@ -35,7 +36,8 @@ public class TokenizeCommandTests
         {
             foreach (var field in new[] { "text", "ids", "ids_bos", "decoded", "decoded_skip" })
             {
-                Assert.Equal(texts[i].GetProperty(field).GetRawText(), encodings[i].GetProperty(field).GetRawText());
+                var (want, got) = (JsonNode.Parse(texts[i].GetProperty(field).GetRawText()), JsonNode.Parse(encodings[i].GetProperty(field).GetRawText()));
+                Assert.True(JsonNode.DeepEquals(want, got), $"{field} of item {i}: {want?.ToJsonString()} vs {got?.ToJsonString()}");
             }
         }
         var chatOut = result.GetProperty("chats")[0];
