@@ -9,6 +9,7 @@ public static class CliApp
     const string Usage = """
         usage: arena <command> [options]
           info      --model DIR
+          tokenize  --model DIR --input REQ.json --output OUT.json   (ids and decodes of texts and chats, per item; see TokenizeCommand)
           logits    --model DIR [--adapter DIR[:strength]]... --input IN.safetensors --output OUT.safetensors
           generate  --model DIR [--adapter DIR[:strength]]... --prompt TEXT [--system TEXT] [--max-tokens N]
                     [--temperature T] [--top-k K] [--top-p P] [--seed S] [--stop TEXT]...
@@ -46,6 +47,7 @@ public static class CliApp
             return args[0] switch
             {
                 "info" => InfoCommand.Run(a),
+                "tokenize" => TokenizeCommand.Run(a),
                 "logits" => LogitsCommand.Run(a),
                 "generate" => GenerateCommand.Run(a),
                 "bench" => BenchCommand.Run(a),

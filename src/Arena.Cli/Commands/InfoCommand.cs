@@ -42,7 +42,7 @@ public static class InfoCommand
     }
 
     static string TokenizerKind(string dir) =>
-        File.Exists(Path.Combine(dir, "tokenizer.json")) ? "byte-level BPE (tokenizer.json)"
+        File.Exists(Path.Combine(dir, "tokenizer.json")) ? "BPE (tokenizer.json)"
         : File.Exists(Path.Combine(dir, "tokenizer.model")) ? "SentencePiece (tokenizer.model)"
         : "none";
 }

@@ -23,6 +23,14 @@ internal sealed record ModelTokenizerConfig
     public string? ChatTemplatePath { get; init; }
 
     public string? UnkToken { get; init; }
+
+    /// <summary>LlamaTokenizer's legacy flag; false: "▁" only at the start of the text (see MetaspacePipeline).</summary>
+    public bool? Legacy { get; init; }
+
+    public bool? AddPrefixSpace { get; init; }
+
+    /// <summary>Decode drops spaces before punctuation and contractions (" ." → ".", " 's" → "'s").</summary>
+    public bool? CleanUpTokenizationSpaces { get; init; }
     public string? ModelType { get; init; }
     public IReadOnlyList<AddedToken> AddedTokens { get; init; } = [];
 
@@ -55,6 +63,9 @@ internal sealed record ModelTokenizerConfig
             AddBosToken = JsonFile.GetBool(tok, "add_bos_token"),
             ChatTemplate = ReadChatTemplate(modelDir, tok, out string? templatePath),
             ChatTemplatePath = templatePath,
+            Legacy = JsonFile.GetBool(tok, "legacy"),
+            AddPrefixSpace = JsonFile.GetBool(tok, "add_prefix_space"),
+            CleanUpTokenizationSpaces = JsonFile.GetBool(tok, "clean_up_tokenization_spaces"),
             ModelType = JsonFile.GetString(cfg, "model_type"),
             AddedTokens = ReadAddedTokensDecoder(tok, tokenizerPath),
             BosIds = Ids(gen, generationPath, cfg, configPath, "bos_token_id"),

@@ -49,8 +49,16 @@ internal static class PipelineJsonReader
             case "NFKC": steps.Add(t => t.Normalize(NormalizationForm.FormKC)); break;
             case "NFKD": steps.Add(t => t.Normalize(NormalizationForm.FormKD)); break;
             case "Lowercase": steps.Add(t => t.ToLowerInvariant()); break;
+            case "Prepend":
+                // Hugging Face prepends only to non-empty text (legacy Llama-2: "▁" before every segment).
+                string prepend = JsonFile.GetString(node, "prepend") ?? "";
+                steps.Add(t => t.Length == 0 ? t : prepend + t);
+                break;
+            case "Replace":
+                steps.Add(ReadReplace(node, path));
+                break;
             default:
-                throw Unsupported(path, $"normalizer type '{type}' is not supported for byte-level BPE");
+                throw Unsupported(path, $"normalizer type '{type}' is not supported");
         }
     }
 
@@ -86,9 +94,35 @@ internal static class PipelineJsonReader
                 steps.Add(new DigitsStep(JsonFile.GetBool(node, "individual_digits") ?? false));
                 break;
             default:
-                throw Unsupported(path, $"pre_tokenizer type '{type}' is not supported for byte-level BPE");
+                throw Unsupported(path, $"pre_tokenizer type '{type}' is not supported with a ByteLevel pre_tokenizer");
         }
     }
+
+    private static Func<string, string> ReadReplace(JsonElement node, string path)
+    {
+        string content = JsonFile.GetString(node, "content") ?? "";
+        JsonElement pattern = JsonFile.Get(node, "pattern") ?? throw new TokenizerException(path, "Replace normalizer has no pattern");
+        if (JsonFile.GetString(pattern, "String") is { Length: > 0 } literal)
+        {
+            return t => t.Replace(literal, content, StringComparison.Ordinal);
+        }
+
+        if (JsonFile.GetString(pattern, "Regex") is { Length: > 0 } regexText)
+        {
+            var regex = new Regex(regexText, RegexOptions.CultureInvariant);
+            return t => regex.Replace(t, content);
+        }
+
+        throw new TokenizerException(path, "Replace normalizer pattern must hold a String or a Regex");
+    }
+
+    /// <summary>Whether a pre_tokenizer (or a Sequence under it) has a stage of this type.</summary>
+    public static bool HasPreTokenizer(JsonElement root, string type) =>
+        JsonFile.Get(root, "pre_tokenizer") is { } node && Contains(node, type);
+
+    private static bool Contains(JsonElement node, string type) =>
+        JsonFile.GetString(node, "type") == type
+        || EnumerateArray(node, "pretokenizers").Any(child => Contains(child, type));
 
     private static RegexSplitStep ReadSplit(JsonElement node, string path)
     {
@@ -117,6 +151,5 @@ internal static class PipelineJsonReader
             ? array.EnumerateArray()
             : [];
 
-    private static TokenizerException Unsupported(string path, string problem) =>
-        new(path, problem) { IsUnsupportedFormat = true };
+    private static TokenizerException Unsupported(string path, string problem) => new(path, problem);
 }

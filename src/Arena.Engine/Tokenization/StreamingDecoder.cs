@@ -6,7 +6,8 @@ namespace Arena.Engine.Tokenization;
 /// Turns ids arriving one at a time (from a generator) into text deltas. A byte-level token can end in the
 /// middle of a multi-byte character (an emoji is often two or three tokens); those bytes are held back until the
 /// character completes, so no delta carries a broken character and the concatenation of all deltas plus
-/// <see cref="Flush"/> equals <see cref="TextTokenizer.Decode"/> of all the ids. Not thread-safe: one per stream.
+/// <see cref="Flush"/> equals <see cref="TextTokenizer.Decode"/> of all the ids, before clean_up_tokenization_spaces
+/// (which looks across token boundaries, so a stream does not apply it). Not thread-safe: one per stream.
 /// </summary>
 public sealed class StreamingDecoder
 {

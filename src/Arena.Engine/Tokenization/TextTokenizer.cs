@@ -12,11 +12,12 @@ public sealed class TextTokenizer
     private readonly ITokenModel _model;
     private readonly SpecialTokenIds _specials;
 
-    internal TextTokenizer(ITokenModel model, SpecialTokenIds specials, ChatFormat chat)
+    internal TextTokenizer(ITokenModel model, SpecialTokenIds specials, ChatFormat chat, bool cleanUpSpaces = false)
     {
         _model = model;
         _specials = specials;
         Chat = chat;
+        CleanUpSpaces = cleanUpSpaces;
         StopIds = specials.EosIds
             .Concat(chat.StopStrings.Select(model.TokenToId).OfType<int>())
             .Distinct()
@@ -45,6 +46,9 @@ public sealed class TextTokenizer
     /// <summary>Ids that end generation: the eos ids and the chat format's end-of-turn tokens.</summary>
     public IReadOnlyList<int> StopIds { get; }
 
+    /// <summary>Whether <see cref="Decode"/> applies clean_up_tokenization_spaces (see <see cref="SpaceCleanup"/>).</summary>
+    public bool CleanUpSpaces { get; }
+
     /// <summary>Tokens matched verbatim in text (chat markers, control tokens).</summary>
     public IReadOnlyList<AddedToken> AddedTokens => _model.AddedTokens;
 
@@ -66,10 +70,10 @@ public sealed class TextTokenizer
     }
 
     /// <summary>A copy using another chat format.</summary>
-    public TextTokenizer WithChat(ChatFormat chat) => new(_model, _specials, chat);
+    public TextTokenizer WithChat(ChatFormat chat) => new(_model, _specials, chat, CleanUpSpaces);
 
     /// <summary>A copy with other bos/eos/pad settings.</summary>
-    public TextTokenizer WithSpecialTokens(SpecialTokenIds specials) => new(_model, specials, Chat);
+    public TextTokenizer WithSpecialTokens(SpecialTokenIds specials) => new(_model, specials, Chat, CleanUpSpaces);
 
     /// <summary>Token ids of <paramref name="text"/>; added tokens written in the text become their single ids.</summary>
     /// <exception cref="InvalidOperationException"><paramref name="addBos"/> but the tokenizer has no bos token.</exception>
@@ -115,7 +119,8 @@ public sealed class TextTokenizer
 
         // Invalid UTF-8 (a sequence cut short, a stray continuation byte) becomes U+FFFD, as in Python's "replace".
         string text = Encoding.UTF8.GetString(bytes.ToArray());
-        return _model.StripsLeadingSpace && text.StartsWith(' ') ? text[1..] : text;
+        text = _model.StripsLeadingSpace && text.StartsWith(' ') ? text[1..] : text;
+        return CleanUpSpaces ? SpaceCleanup.Apply(text) : text;
     }
 
     /// <summary>A decoder for ids that arrive one at a time; see <see cref="StreamingDecoder"/>.</summary>

@@ -13,12 +13,6 @@ public sealed class TokenizerException : Exception
     /// <summary>The file (or folder) the problem is about.</summary>
     public string FilePath { get; }
 
-    /// <summary>
-    /// True when the file is well formed but describes a tokenizer kind we do not support; the loader then
-    /// falls back to another file in the folder (a Llama-2 tokenizer.json next to its tokenizer.model).
-    /// </summary>
-    internal bool IsUnsupportedFormat { get; init; }
-
     private static string OneLine(string text) =>
         text.ReplaceLineEndings(" ").Trim();
 }

@@ -3,16 +3,17 @@ using System.Text.Json;
 namespace Arena.Engine.Tokenization;
 
 /// <summary>What a tokenizer.json holds: the model and, from its post-processor, the token put in front of every text.</summary>
-internal sealed record TokenizerJsonContent(ByteLevelBpeModel Model, string? TemplateBosToken);
+internal sealed record TokenizerJsonContent(ITokenModel Model, string? TemplateBosToken);
 
 /// <summary>
-/// Reads a Hugging Face tokenizer.json with a byte-level BPE model. Microsoft.ML.Tokenizers has no loader for
-/// this format, so we read vocab, merges and added tokens here and hand them to <see cref="ByteLevelBpeModel"/>.
+/// Reads a Hugging Face tokenizer.json with a BPE model: byte-level (GPT-2, Llama-3, Qwen2) into
+/// <see cref="ByteLevelBpeModel"/>, SentencePiece-style (Metaspace, byte_fallback: Llama-2, Mistral) into
+/// <see cref="MetaspaceBpeModel"/>. Microsoft.ML.Tokenizers has no loader for this format.
 /// </summary>
 internal static class TokenizerJsonReader
 {
-    /// <exception cref="TokenizerException">Malformed file, or not a byte-level BPE (then IsUnsupportedFormat).</exception>
-    public static TokenizerJsonContent Read(string path)
+    /// <exception cref="TokenizerException">Malformed file, or a model, normalizer or pre-tokenizer we do not support.</exception>
+    public static TokenizerJsonContent Read(string path, ModelTokenizerConfig config)
     {
         using JsonDocument document = JsonFile.TryOpen(path) ?? throw new TokenizerException(path, "file not found");
         JsonElement root = document.RootElement;
@@ -20,21 +21,21 @@ internal static class TokenizerJsonReader
         string type = JsonFile.GetString(model, "type") ?? "BPE"; // older files leave out the type of a BPE model
         if (type != "BPE")
         {
-            throw Unsupported(path, $"unsupported model.type '{type}' (only byte-level BPE is read from tokenizer.json)");
+            throw new TokenizerException(path, $"model.type '{type}' is not supported (only BPE)");
         }
 
         if (JsonFile.GetString(model, "continuing_subword_prefix") is { Length: > 0 }
             || JsonFile.GetString(model, "end_of_word_suffix") is { Length: > 0 })
         {
-            throw Unsupported(path, "BPE with subword prefixes or suffixes is not byte-level BPE");
+            throw new TokenizerException(path, "BPE continuing_subword_prefix / end_of_word_suffix is not supported");
         }
 
-        (List<PreTokenizeStep> steps, bool byteLevel) = PipelineJsonReader.ReadPreTokenizer(root, path);
-        if (!byteLevel)
+        if (!PipelineJsonReader.HasPreTokenizer(root, "ByteLevel"))
         {
-            // e.g. Llama-2's converted SentencePiece (Metaspace + byte_fallback): the loader then uses tokenizer.model.
-            throw Unsupported(path, "BPE model without a ByteLevel pre-tokenizer is not supported");
+            return ReadSentencePieceStyle(root, model, path, config);
         }
+
+        (List<PreTokenizeStep> steps, _) = PipelineJsonReader.ReadPreTokenizer(root, path);
 
         var pipeline = new ByteLevelPipeline(
             PipelineJsonReader.ReadNormalizer(root, path),
@@ -43,6 +44,26 @@ internal static class TokenizerJsonReader
         try
         {
             var bpe = new ByteLevelBpeModel(ReadVocab(model, path), ReadMerges(model, path), ReadAddedTokens(root, path), pipeline);
+            return new TokenizerJsonContent(bpe, ReadTemplateBos(JsonFile.Get(root, "post_processor")));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new TokenizerException(path, $"inconsistent BPE model: {ex.Message}", ex);
+        }
+    }
+
+    private static TokenizerJsonContent ReadSentencePieceStyle(
+        JsonElement root, JsonElement model, string path, ModelTokenizerConfig config)
+    {
+        MetaspacePipeline pipeline = MetaspaceJsonReader.Read(root, path, config);
+        var settings = new BpeSettings(
+            JsonFile.GetString(model, "unk_token"),
+            JsonFile.GetBool(model, "byte_fallback") ?? false,
+            JsonFile.GetBool(model, "fuse_unk") ?? false,
+            JsonFile.GetBool(model, "ignore_merges") ?? false);
+        try
+        {
+            var bpe = new MetaspaceBpeModel(ReadVocab(model, path), ReadMerges(model, path), ReadAddedTokens(root, path), pipeline, settings);
             return new TokenizerJsonContent(bpe, ReadTemplateBos(JsonFile.Get(root, "post_processor")));
         }
         catch (ArgumentException ex)
@@ -154,7 +175,4 @@ internal static class TokenizerJsonReader
 
         return JsonFile.Get(single[0], "SpecialToken") is { } special ? JsonFile.GetString(special, "id") : null;
     }
-
-    private static TokenizerException Unsupported(string path, string problem) =>
-        new(path, problem) { IsUnsupportedFormat = true };
 }

@@ -7,8 +7,8 @@ public static class TokenizerLoader
     public const string SentencePieceFile = "tokenizer.model";
 
     /// <summary>
-    /// Reads tokenizer.json (byte-level BPE: GPT-2, Llama-3, Qwen2, the starter model) or, failing that,
-    /// tokenizer.model (SentencePiece: Llama-2, Mistral); then bos/eos/pad from tokenizer_config.json,
+    /// Reads tokenizer.json (byte-level BPE: GPT-2, Llama-3, Qwen2, the starter model; SentencePiece-style BPE:
+    /// Llama-2, Mistral) or, when there is none, tokenizer.model (SentencePiece); then bos/eos/pad from tokenizer_config.json,
     /// generation_config.json and config.json, and the chat format: the checkpoint's chat template, else a built-in one.
     /// </summary>
     /// <exception cref="TokenizerException">No tokenizer file, a malformed file, or an unsupported tokenizer kind.</exception>
@@ -24,7 +24,8 @@ public static class TokenizerLoader
         (ITokenModel model, string? templateBos) = LoadModel(modelDir, config);
         string configPath = Path.Combine(modelDir, ModelTokenizerConfig.TokenizerConfigFile);
         SpecialTokenIds specials = SpecialTokenResolver.Resolve(model, config, templateBos, configPath);
-        var tokenizer = new TextTokenizer(model, specials, ChatFormat.Plain);
+        // transformers >= 4.45 defaults clean_up_tokenization_spaces to false; files that want it say so.
+        var tokenizer = new TextTokenizer(model, specials, ChatFormat.Plain, config.CleanUpTokenizationSpaces ?? false);
         return tokenizer.WithChat(ChooseChat(config, tokenizer));
     }
 
@@ -61,15 +62,10 @@ public static class TokenizerLoader
         string spPath = Path.Combine(modelDir, SentencePieceFile);
         if (File.Exists(jsonPath))
         {
-            try
-            {
-                TokenizerJsonContent content = TokenizerJsonReader.Read(jsonPath);
-                return (content.Model, content.TemplateBosToken);
-            }
-            catch (TokenizerException ex) when (ex.IsUnsupportedFormat && File.Exists(spPath))
-            {
-                // Llama-2/Mistral folders carry a converted tokenizer.json we do not read; their tokenizer.model is the source.
-            }
+            // tokenizer.json is what Hugging Face reads when both files are there; one we cannot read is an error,
+            // never a silent switch to tokenizer.model, whose pipeline may differ.
+            TokenizerJsonContent content = TokenizerJsonReader.Read(jsonPath, config);
+            return (content.Model, content.TemplateBosToken);
         }
 
         if (File.Exists(spPath))

@@ -89,13 +89,15 @@ public class SentencePieceTests : IDisposable
     }
 
     [Fact]
-    public void TokenizerJsonWithoutByteLevelFallsBackToTokenizerModel()
+    public void TokenizerJsonWinsOverTokenizerModel()
     {
-        // Llama-2 folders also carry a converted tokenizer.json (Metaspace + byte_fallback) that we do not read.
+        // As in Hugging Face: a Llama-2 folder's converted tokenizer.json (Metaspace + byte_fallback) is what is read.
         _dir.Write("tokenizer.json", """
             {"model": {"type": "BPE", "byte_fallback": true, "vocab": {"a": 0}, "merges": []},
              "pre_tokenizer": {"type": "Metaspace", "replacement": "▁"}}
             """);
-        Assert.Equal("SentencePiece", TokenizerLoader.Load(_dir.Path).Kind);
+        TextTokenizer tokenizer = TokenizerLoader.Load(_dir.Path);
+        Assert.Equal("SentencePiece", tokenizer.Kind);
+        Assert.Equal(1, tokenizer.VocabSize);
     }
 }
