@@ -1,3 +1,4 @@
+using Arena.Engine.Tokenization;
 using Arena.Contracts.Bakes;
 using Arena.Engine.Baking;
 using Arena.Engine.Checkpoints;
@@ -76,7 +77,7 @@ public sealed class RunBakeConsumer(BakeRunner runner, WorkerPaths paths, BakeCa
             await progress.Complete();
             throw;
         }
-        catch (Exception e) when (e is ArgumentException or BakeException or CheckpointException or InvalidRequestException)
+        catch (Exception e) when (e is ArgumentException or BakeException or CheckpointException or TokenizerException or InvalidRequestException)
         {
             log.LogInformation("Bake {JobId} failed: {Reason}", bake.JobId, FailureReason.For(e));
             outcome = new BakeJobFailed(bake.JobId, FailureReason.For(e), DateTimeOffset.UtcNow, bake.Attempt);

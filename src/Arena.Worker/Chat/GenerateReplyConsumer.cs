@@ -1,3 +1,4 @@
+using Arena.Engine.Tokenization;
 using System.Diagnostics;
 using Arena.Contracts.Chat;
 using Arena.Engine.Checkpoints;
@@ -48,7 +49,7 @@ public sealed class GenerateReplyConsumer(ModelCache models, ReplyCancellations 
         {
             await Done(context, chunker, tokens, "cancelled");
         }
-        catch (Exception e) when (e is InvalidRequestException or ArgumentException or CheckpointException)
+        catch (Exception e) when (e is InvalidRequestException or ArgumentException or CheckpointException or TokenizerException)
         {
             await Done(context, chunker, tokens, FailureReason.For(e));
         }
