@@ -72,7 +72,7 @@ public static class GgufTokenizerMetadata
     static string PreTokenizer(JsonNode? pre, string path)
     {
         if (pre is JsonObject { } p && p["type"]?.GetValue<string>() == "ByteLevel" && p["use_regex"]?.GetValue<bool>() != false)
-            return "gpt2";
+            return "gpt-2";   // llama.cpp names the GPT-2 split "gpt-2" (the tokenizer model itself is "gpt2")
         var pattern = (pre?["pretokenizers"] as JsonArray)?
             .Select(x => x?["pattern"]?["Regex"]?.GetValue<string>())
             .FirstOrDefault(x => x is not null);

@@ -1,0 +1,139 @@
+using Arena.Engine;
+using Arena.Engine.Generation;
+using Arena.Engine.Tests;
+using Arena.Engine.Tokenization;
+using Arena.Testing;
+using LLama;
+using LLama.Common;
+using LLama.Native;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace Arena.Cli.Tests;
+
+/// <summary>
+/// arena export --format gguf, checked by the runtime it is for: llama.cpp (through LLamaSharp) loads the file,
+/// tokenizes as Arena does, and decodes greedily to the tokens Arena's engine picks.
+/// </summary>
+[Collection("cli")]
+public class ExportCommandTests(ITestOutputHelper output)
+{
+    /// <summary>f32 first-step logits: llama.cpp and TorchSharp sum in different orders, nothing more.</summary>
+    const double F32LogitTolerance = 1e-3;
+    const int GreedyTokens = 16;
+
+    static readonly string[] Texts =
+    [
+        "Hello, world!",
+        "  two  spaces\nand a new line, tabs\tand 12345 digits",
+        "Ahoy — café, naïve, 🎉 emoji",
+        "<|im_start|>user\nWhat is the sea?<|im_end|>\n<|im_start|>assistant\n",
+    ];
+
+    [Fact]
+    public async Task F32ExportMatchesTheEngineInLlamaCpp()
+    {
+        var gguf = Export("f32");
+        using var language = LanguageModel.Load(RepoPaths.Starter, ScalarType.Float32, CPU);
+        using var llama = LlamaRunner.Open(gguf);
+
+        foreach (var text in Texts)
+            Assert.Equal(language.Tokenizer.Encode(text), llama.Tokenize(text));
+
+        var prompt = language.Tokenizer.EncodeChat([ChatMessage.User("Tell me about the weather today.")]);
+        var (llamaTokens, llamaLogits) = llama.Greedy(prompt, GreedyTokens);
+        var diff = MaxAbsDiff(FirstLogits(language, prompt), llamaLogits);
+        output.WriteLine($"f32 first-step logits max |diff| = {diff:E2}; greedy {string.Join(",", llamaTokens)}");
+        Assert.True(diff <= F32LogitTolerance, $"max |logit diff| {diff} > {F32LogitTolerance}");
+        Assert.Equal(await ArenaGreedy(language, prompt), llamaTokens);
+    }
+
+    [Fact]
+    public async Task F16ExportDecodesTheSameGreedyTokens()
+    {
+        var gguf = Export("f16");
+        using var language = LanguageModel.Load(RepoPaths.Starter, ScalarType.Float32, CPU);
+        using var llama = LlamaRunner.Open(gguf);
+        var prompt = language.Tokenizer.EncodeChat([ChatMessage.User("Tell me about the weather today.")]);
+        var (llamaTokens, llamaLogits) = llama.Greedy(prompt, GreedyTokens);
+        output.WriteLine($"f16 first-step logits max |diff| = {MaxAbsDiff(FirstLogits(language, prompt), llamaLogits):E2}");
+        Assert.Equal(await ArenaGreedy(language, prompt), llamaTokens);
+    }
+
+    [Fact]
+    public async Task MergedAdapterExportMatchesTheStackInLlamaCpp()
+    {
+        var pirate = Path.Combine(RepoPaths.Starter, "house", "pirate");
+        var gguf = Export("f32", "--adapter", pirate + ":1");
+        using var stack = ModelStack.Load(RepoPaths.Starter, "starter", [new StackLayer(pirate, 1.0, pirate)], ScalarType.Float32, CPU);
+        using var llama = LlamaRunner.Open(gguf);
+        var prompt = stack.Language.Tokenizer.EncodeChat([ChatMessage.User("Tell me about the weather today.")]);
+        var (llamaTokens, llamaLogits) = llama.Greedy(prompt, GreedyTokens);
+        var diff = MaxAbsDiff(FirstLogits(stack.Language, prompt), llamaLogits);
+        output.WriteLine($"f32 + pirate first-step logits max |diff| = {diff:E2}");
+        Assert.True(diff <= F32LogitTolerance, $"max |logit diff| {diff} > {F32LogitTolerance}");
+        Assert.Equal(await ArenaGreedy(stack.Language, prompt), llamaTokens);
+    }
+
+    [Fact]
+    public void UnknownFormatIsOneLineExit2()
+    {
+        var (code, _, err) = CliRunner.Run("export", "--model", RepoPaths.Starter, "--format", "onnx", "--out", Path.Combine(Fixture.TempDir(), "m.onnx"));
+        Assert.Equal(2, code);
+        Assert.Contains("--format must be gguf", err);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void UnknownDtypeIsOneLineExit2()
+    {
+        var (code, _, err) = CliRunner.Run("export", "--model", RepoPaths.Starter, "--format", "gguf", "--dtype", "q4_k", "--out", Path.Combine(Fixture.TempDir(), "m.gguf"));
+        Assert.Equal(2, code);
+        Assert.Contains("--dtype must be", err);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void UnsupportedArchitectureIsOneLineExit2()
+    {
+        var outPath = Path.Combine(Fixture.TempDir(), "gpt2.gguf");
+        var (code, _, err) = CliRunner.Run("export", "--model", Fixture.Dir("gpt2"), "--format", "gguf", "--out", outPath);
+        Assert.Equal(2, code);
+        Assert.Contains("not supported for GGUF yet", err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.False(File.Exists(outPath));
+    }
+
+    string Export(string dtype, params string[] extra)
+    {
+        var path = Path.Combine(Fixture.TempDir(), $"starter-{dtype}.gguf");
+        var (code, stdout, err) = CliRunner.Run(["export", "--model", RepoPaths.Starter, .. extra, "--format", "gguf", "--dtype", dtype, "--out", path]);
+        Assert.True(code == 0, err);
+        output.WriteLine(stdout.Trim());
+        Assert.True(File.Exists(path));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+        return path;
+    }
+
+    static float[] FirstLogits(LanguageModel language, int[] prompt)
+    {
+        using var noGrad = no_grad();
+        using var ids = tensor(prompt.Select(t => (long)t).ToArray(), [1, prompt.Length]);
+        using var logits = language.Model.Forward(ids, lastOnly: true);
+        return logits.reshape(-1).to_type(ScalarType.Float32).data<float>().ToArray();
+    }
+
+    static async Task<int[]> ArenaGreedy(LanguageModel language, int[] prompt)
+    {
+        var tokens = new List<int>();
+        await foreach (var step in new TokenGenerator(language.Model).Generate([prompt], SamplingOptions.GreedyDecoding(GreedyTokens)))
+            tokens.Add(step.Tokens[0]);
+        return tokens.ToArray();
+    }
+
+    static double MaxAbsDiff(float[] a, float[] b)
+    {
+        Assert.Equal(a.Length, b.Length);
+        return a.Zip(b, (x, y) => Math.Abs((double)x - y)).Max();
+    }
+}
