@@ -11,6 +11,12 @@ public sealed class LlamaRunner : IDisposable
     readonly LLamaWeights _weights;
     readonly LLamaContext _context;
 
+    // llama.cpp logs every tensor it loads; keep its errors only, so a failed load still says why.
+    static LlamaRunner() => NativeLogConfig.llama_log_set((level, message) =>
+    {
+        if (level == LLamaLogLevel.Error) Console.Error.Write(message);
+    });
+
     LlamaRunner(LLamaWeights weights, LLamaContext context) => (_weights, _context) = (weights, context);
 
     public static LlamaRunner Open(string gguf)
@@ -35,6 +41,9 @@ public sealed class LlamaRunner : IDisposable
             throw;
         }
     }
+
+    /// <summary>The GGUF metadata as llama.cpp read it (strings; arrays are summarised by llama.cpp).</summary>
+    public IReadOnlyDictionary<string, string> Metadata => _weights.Metadata;
 
     /// <summary>llama.cpp's ids for <paramref name="text"/>, no bos, special tokens written in the text parsed.</summary>
     public int[] Tokenize(string text) => _context.Tokenize(text, addBos: false, special: true).Select(t => (int)t).ToArray();
