@@ -94,6 +94,28 @@ public class ExportCommandTests(ITestOutputHelper output)
         Assert.Equal(await ArenaGreedy(stack.Language, prompt), llamaTokens);
     }
 
+    /// <summary>The other families, built from the starter's weights and tokenizer: Mistral is written as Llama (Q/K
+    /// permuted); Qwen2 as qwen2 (no permute, llama.cpp rotates halves), here with random q/k/v biases to check them.</summary>
+    [Theory]
+    [InlineData("mistral", "MistralForCausalLM", "llama")]
+    [InlineData("qwen2", "Qwen2ForCausalLM", "qwen2")]
+    public async Task OtherFamiliesExportAsLlamaCppExpects(string modelType, string architecture, string ggufArchitecture)
+    {
+        var dir = StarterAs(modelType, architecture, withQkvBias: modelType == "qwen2");
+        var gguf = Path.Combine(Fixture.TempDir(), $"{modelType}.gguf");
+        var (code, _, err) = CliRunner.Run("export", "--model", dir, "--format", "gguf", "--dtype", "f32", "--out", gguf);
+        Assert.True(code == 0, err);
+        using var language = LanguageModel.Load(dir, ScalarType.Float32, CPU);
+        using var llama = LlamaRunner.Open(gguf);
+        Assert.Equal(ggufArchitecture, llama.Metadata["general.architecture"]);
+        var prompt = language.Tokenizer.EncodeChat([ChatMessage.User("Tell me about the weather today.")]);
+        var (llamaTokens, llamaLogits) = llama.Greedy(prompt, GreedyTokens);
+        var diff = MaxAbsDiff(FirstLogits(language, prompt), llamaLogits);
+        output.WriteLine($"{modelType}: f32 first-step logits max |diff| = {diff:E2}");
+        Assert.True(diff <= F32LogitTolerance, $"max |logit diff| {diff} > {F32LogitTolerance}");
+        Assert.Equal(await ArenaGreedy(language, prompt), llamaTokens);
+    }
+
     [Fact]
     public void UnknownFormatIsOneLineExit2()
     {
@@ -132,6 +154,30 @@ public class ExportCommandTests(ITestOutputHelper output)
         Assert.True(File.Exists(path));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
         return path;
+    }
+
+    /// <summary>A copy of the starter whose config.json names another family (and, for Qwen2, carries q/k/v biases).</summary>
+    static string StarterAs(string modelType, string architecture, bool withQkvBias)
+    {
+        var dir = Fixture.TempDir();
+        foreach (var f in new[] { "tokenizer.json", "tokenizer_config.json", "generation_config.json" })
+            File.Copy(Path.Combine(RepoPaths.Starter, f), Path.Combine(dir, f));
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Starter, "config.json")))!.AsObject();
+        config["model_type"] = modelType;
+        config["architectures"] = new System.Text.Json.Nodes.JsonArray(architecture);
+        File.WriteAllText(Path.Combine(dir, "config.json"), config.ToJsonString());
+        using var scope = NewDisposeScope();
+        using var file = new Engine.Checkpoints.SafeTensorsFile(Path.Combine(RepoPaths.Starter, "model.safetensors"));
+        var tensors = file.Tensors.Keys.Select(name => (name, file.Read(name, ScalarType.Float32))).ToList();
+        if (withQkvBias)
+        {
+            var gen = new TorchSharp.torch.Generator(7);
+            var weights = tensors.Where(t => t.name.EndsWith("_proj.weight") && t.name.Contains(".self_attn.") && !t.name.Contains("o_proj")).ToList();
+            foreach (var (name, w) in weights)
+                tensors.Add((name.Replace(".weight", ".bias"), randn([w.shape[0]], generator: gen) * 0.5));
+        }
+        Engine.Checkpoints.SafeTensorsWriter.Write(Path.Combine(dir, "model.safetensors"), tensors);
+        return dir;
     }
 
     static string TemplateOf(string modelDir) =>
