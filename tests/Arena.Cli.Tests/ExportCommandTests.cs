@@ -95,13 +95,15 @@ public class ExportCommandTests(ITestOutputHelper output)
     }
 
     /// <summary>The other families, built from the starter's weights and tokenizer: Mistral is written as Llama (Q/K
-    /// permuted); Qwen2 as qwen2 (no permute, llama.cpp rotates halves), here with random q/k/v biases to check them.</summary>
+    /// permuted); Qwen2 as qwen2 (no permute, llama.cpp rotates halves), here with random q/k/v biases to check them;
+    /// Llama-3.1 RoPE scaling (as rope_freqs.weight), with an original context of 32 so the prompt reaches the stretched band.</summary>
     [Theory]
-    [InlineData("mistral", "MistralForCausalLM", "llama")]
-    [InlineData("qwen2", "Qwen2ForCausalLM", "qwen2")]
-    public async Task OtherFamiliesExportAsLlamaCppExpects(string modelType, string architecture, string ggufArchitecture)
+    [InlineData("mistral", "MistralForCausalLM", "llama", false)]
+    [InlineData("qwen2", "Qwen2ForCausalLM", "qwen2", false)]
+    [InlineData("llama", "LlamaForCausalLM", "llama", true)]
+    public async Task OtherFamiliesExportAsLlamaCppExpects(string modelType, string architecture, string ggufArchitecture, bool llama3Rope)
     {
-        var dir = StarterAs(modelType, architecture, withQkvBias: modelType == "qwen2");
+        var dir = StarterAs(modelType, architecture, withQkvBias: modelType == "qwen2", llama3Rope);
         var gguf = Path.Combine(Fixture.TempDir(), $"{modelType}.gguf");
         var (code, _, err) = CliRunner.Run("export", "--model", dir, "--format", "gguf", "--dtype", "f32", "--out", gguf);
         Assert.True(code == 0, err);
@@ -111,7 +113,7 @@ public class ExportCommandTests(ITestOutputHelper output)
         var prompt = language.Tokenizer.EncodeChat([ChatMessage.User("Tell me about the weather today.")]);
         var (llamaTokens, llamaLogits) = llama.Greedy(prompt, GreedyTokens);
         var diff = MaxAbsDiff(FirstLogits(language, prompt), llamaLogits);
-        output.WriteLine($"{modelType}: f32 first-step logits max |diff| = {diff:E2}");
+        output.WriteLine($"{modelType}{(llama3Rope ? " + llama3 rope" : "")}: f32 first-step logits max |diff| = {diff:E2}");
         Assert.True(diff <= F32LogitTolerance, $"max |logit diff| {diff} > {F32LogitTolerance}");
         Assert.Equal(await ArenaGreedy(language, prompt), llamaTokens);
     }
@@ -157,7 +159,7 @@ public class ExportCommandTests(ITestOutputHelper output)
     }
 
     /// <summary>A copy of the starter whose config.json names another family (and, for Qwen2, carries q/k/v biases).</summary>
-    static string StarterAs(string modelType, string architecture, bool withQkvBias)
+    static string StarterAs(string modelType, string architecture, bool withQkvBias, bool llama3Rope)
     {
         var dir = Fixture.TempDir();
         foreach (var f in new[] { "tokenizer.json", "tokenizer_config.json", "generation_config.json" })
@@ -165,6 +167,12 @@ public class ExportCommandTests(ITestOutputHelper output)
         var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Starter, "config.json")))!.AsObject();
         config["model_type"] = modelType;
         config["architectures"] = new System.Text.Json.Nodes.JsonArray(architecture);
+        if (llama3Rope)
+            config["rope_scaling"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["rope_type"] = "llama3", ["factor"] = 8.0, ["low_freq_factor"] = 1.0, ["high_freq_factor"] = 4.0,
+                ["original_max_position_embeddings"] = 32,
+            };
         File.WriteAllText(Path.Combine(dir, "config.json"), config.ToJsonString());
         using var scope = NewDisposeScope();
         using var file = new Engine.Checkpoints.SafeTensorsFile(Path.Combine(RepoPaths.Starter, "model.safetensors"));

@@ -26,7 +26,7 @@ public static partial class LlamaGgufExporter
         var configPath = Path.Combine(modelDir, "config.json");
         if (!Architectures.TryGetValue(c.ModelType, out var arch))
             throw new CheckpointException(configPath, $"model type '{c.ModelType}' is not supported for GGUF yet (supported: {string.Join(", ", Architectures.Keys)})");
-        if (c.RopeScaling.Type is not ("default" or "linear"))
+        if (c.RopeScaling.Type is not ("default" or "linear") && !(c.RopeScaling.Type == "llama3" && arch == "llama"))
             throw new CheckpointException(configPath, $"rope scaling '{c.RopeScaling.Type}' is not supported for GGUF yet");
         if (c.HiddenAct != "silu")
             throw new CheckpointException(configPath, $"activation '{c.HiddenAct}' is not supported for GGUF yet (llama.cpp's {arch} uses silu)");
@@ -42,7 +42,19 @@ public static partial class LlamaGgufExporter
             if (arch == "llama") t = PermuteForRope(name, t, c);
             tensors.Add(GgufTensorData.Of(TensorName(name, configPath), t, TypeFor(t, dtype)));
         }
+        if (c.RopeScaling.Type == "llama3") tensors.Add(GgufTensorData.Of("rope_freqs.weight", Llama3RopeFactors(c), GgufTensorType.F32));
         GgufWriter.Write(outPath, metadata, tensors);
+    }
+
+    /// <summary>
+    /// Llama-3.1's RoPE scaling reaches llama.cpp as rope_freqs.weight, one divisor per frequency (as the converter
+    /// writes it): the plain inverse frequencies over the engine's scaled ones, so both rotate by the same angles.
+    /// </summary>
+    static Tensor Llama3RopeFactors(ModelConfig c)
+    {
+        using var plain = Rope.InverseFrequencies(c.HeadDim, c.RopeTheta, RopeScaling.None, CPU);
+        using var scaled = Rope.InverseFrequencies(c.HeadDim, c.RopeTheta, c.RopeScaling, CPU);
+        return plain.div(scaled);
     }
 
     static List<KeyValuePair<string, GgufMetadataValue>> Hyperparameters(ModelConfig c, string arch, GgufTensorType dtype, string name)
