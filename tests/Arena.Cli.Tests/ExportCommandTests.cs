@@ -128,6 +128,21 @@ public class ExportCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AnExistingFileNeedsForce()
+    {
+        var path = Path.Combine(Fixture.TempDir(), "m.gguf");
+        File.WriteAllText(path, "keep me");
+        var (code, _, err) = CliRunner.Run("export", "--model", RepoPaths.Starter, "--format", "gguf", "--out", path);
+        Assert.Equal(2, code);
+        Assert.Contains("--force", err);
+        Assert.Equal("keep me", File.ReadAllText(path));
+        (code, _, err) = CliRunner.Run("export", "--model", RepoPaths.Starter, "--format", "gguf", "--out", path, "--force");
+        Assert.True(code == 0, err);
+        using var f = File.OpenRead(path);
+        Assert.Equal("GGUF"u8.ToArray(), new BinaryReader(f).ReadBytes(4));
+    }
+
+    [Fact]
     public void UnknownDtypeIsOneLineExit2()
     {
         var (code, _, err) = CliRunner.Run("export", "--model", RepoPaths.Starter, "--format", "gguf", "--dtype", "q4_k", "--out", Path.Combine(Fixture.TempDir(), "m.gguf"));

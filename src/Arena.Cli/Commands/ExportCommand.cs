@@ -19,6 +19,7 @@ public static class ExportCommand
         // --dtype here is the file's weight type, not the compute type the other commands take: merging runs in f32.
         var dtypeName = a.Get("dtype") ?? "f16";
         var device = a.Get("device") ?? "cpu";
+        var force = a.Flag("force");
         a.RejectUnknown();
         if (format != "gguf") throw new UsageException($"--format must be gguf (the only export format so far), got '{format}'");
         var dtype = dtypeName switch
@@ -36,6 +37,7 @@ public static class ExportCommand
             _ => throw new UsageException($"--device must be cpu or cuda, got '{device}'"),
         };
         if (Directory.Exists(outPath)) throw new UsageException($"--out names a folder ({outPath}); give a file path such as model.gguf");
+        if (File.Exists(outPath) && !force) throw new UsageException($"{outPath} exists (use --force to replace it)");
 
         // Fail on an unsupported architecture before paying for the load.
         var config = ModelConfigReader.ReadFile(Path.Combine(modelDir, "config.json"));
