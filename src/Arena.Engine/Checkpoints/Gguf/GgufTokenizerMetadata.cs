@@ -20,7 +20,9 @@ public static class GgufTokenizerMetadata
         var path = Path.Combine(modelDir, TokenizerLoader.TokenizerJsonFile);
         if (!File.Exists(path))
             throw new CheckpointException(path, "not found: GGUF export needs a byte-level BPE tokenizer.json (SentencePiece tokenizers are not supported for GGUF yet)");
-        var root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new CheckpointException(path, "not a JSON object");
+        JsonObject root;
+        try { root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new CheckpointException(path, "not a JSON object"); }
+        catch (System.Text.Json.JsonException e) { throw new CheckpointException(path, $"invalid JSON ({e.Message.Split('\n')[0]})"); }
         var model = root["model"] as JsonObject ?? throw new CheckpointException(path, "no 'model' section");
         if (model["type"]?.GetValue<string>() != "BPE" || model["byte_fallback"]?.GetValue<bool>() == true)
             throw new CheckpointException(path, "only byte-level BPE tokenizers are supported for GGUF yet (this one is SentencePiece-style)");
