@@ -18,6 +18,8 @@ public static class CliApp
                     [--kl full|topk:K] [--rank R] [--alpha A] [--targets q,k,v,o] [--lr LR] [--epochs E] [--batch B]
                     [--seed S] [--held-out F] [--student-rollouts F] [--force]
           merge     --model DIR --adapter DIR[:strength]... --out DIR [--force]   (a full HF checkpoint with the adapters folded in)
+          export    --model DIR [--adapter DIR[:strength]]... --format gguf --out FILE [--dtype f32|f16|bf16|q8_0] [--force]
+                    (the merged model with its tokenizer and chat template, for llama.cpp, Ollama, LM Studio; dtype default f16)
           starter build --out DIR [--minutes M] [--seed S] [--steps N] [--copy-steps N] [--conversations N] [--guide W] [--force]
           starter eval  --model DIR [--adapter DIR[:strength]]... [--probes N] [--split heldout|train]   (train: seen phrasings, a diagnostic)
           eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--train-queries N] [--eval-queries N] [--rows-only] [--json FILE]
@@ -53,6 +55,7 @@ public static class CliApp
                 "bench" => BenchCommand.Run(a),
                 "bake" => BakeCommand.Run(a),
                 "merge" => MergeCommand.Run(a),
+                "export" => ExportCommand.Run(a),
                 "eval-bakes" => EvalBakesCommand.Run(a),
                 "house" => HouseCommand.Run(a),
                 "ratings" => RatingsCommand.Run(a),
