@@ -23,11 +23,8 @@ internal sealed class ByteLevelBpeModel : ITokenModel
 {
     private readonly BpeTokenizer _bpe;
     private readonly ByteLevelPipeline _pipeline;
-    private readonly AddedTokenMatcher _matcher;
+    private readonly TokenTable _table;
     private readonly Dictionary<string, int> _vocab;
-    private readonly Dictionary<string, int> _addedByContent = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, string> _tokens = [];
-    private readonly HashSet<int> _special = [];
     private readonly byte[][] _bytes;
 
     /// <exception cref="ArgumentException">Merges name tokens missing from the vocabulary, or ids repeat.</exception>
@@ -37,36 +34,18 @@ internal sealed class ByteLevelBpeModel : ITokenModel
         IEnumerable<AddedToken> addedTokens,
         ByteLevelPipeline pipeline)
     {
-        _vocab = new Dictionary<string, int>(vocab, StringComparer.Ordinal);
+        _table = new TokenTable(vocab, addedTokens);
+        _vocab = _table.Vocab;
         _pipeline = pipeline;
-        AddedTokens = addedTokens.ToArray();
-        _matcher = new AddedTokenMatcher(AddedTokens);
         _bpe = CreateBpe(_vocab, merges);
-
-        foreach ((string token, int id) in _vocab)
-        {
-            _tokens[id] = token;
-        }
-
-        foreach (AddedToken added in AddedTokens)
-        {
-            _addedByContent[added.Content] = added.Id;
-            _tokens[added.Id] = added.Content;
-            if (added.Special)
-            {
-                _special.Add(added.Id);
-            }
-        }
-
-        VocabSize = _tokens.Count == 0 ? 0 : _tokens.Keys.Max() + 1;
         _bytes = BuildByteTable();
     }
 
     public string Kind => "byte-level BPE";
 
-    public int VocabSize { get; }
+    public int VocabSize => _table.VocabSize;
 
-    public IReadOnlyList<AddedToken> AddedTokens { get; }
+    public IReadOnlyList<AddedToken> AddedTokens => _table.AddedTokens;
 
     public bool StripsLeadingSpace => false;
 
@@ -77,7 +56,7 @@ internal sealed class ByteLevelBpeModel : ITokenModel
     public void Encode(string text, List<int> ids)
     {
         var segments = new List<TextSegment>();
-        _matcher.Split(text, segments);
+        _table.Matcher.Split(text, segments);
         foreach (TextSegment segment in segments)
         {
             if (segment.Token is not null)
@@ -97,14 +76,11 @@ internal sealed class ByteLevelBpeModel : ITokenModel
     public ReadOnlySpan<byte> TokenBytes(int id) =>
         (uint)id < (uint)_bytes.Length ? _bytes[id] : [];
 
-    public bool IsSpecial(int id) => _special.Contains(id);
+    public bool IsSpecial(int id) => _table.IsSpecial(id);
 
-    public int? TokenToId(string token) =>
-        _addedByContent.TryGetValue(token, out int added) ? added
-        : _vocab.TryGetValue(token, out int id) ? id
-        : null;
+    public int? TokenToId(string token) => _table.TokenToId(token);
 
-    public string? IdToToken(int id) => _tokens.GetValueOrDefault(id);
+    public string? IdToToken(int id) => _table.IdToToken(id);
 
     private void EncodePiece(string piece, List<int> ids)
     {

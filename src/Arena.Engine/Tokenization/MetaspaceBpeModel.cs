@@ -12,10 +12,7 @@ namespace Arena.Engine.Tokenization;
 internal sealed partial class MetaspaceBpeModel : ITokenModel
 {
     private readonly Dictionary<string, int> _vocab;
-    private readonly Dictionary<string, int> _addedByContent = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, string> _tokens = [];
-    private readonly HashSet<int> _special = [];
-    private readonly AddedTokenMatcher _matcher;
+    private readonly TokenTable _table;
     private readonly BpeMerger _merger;
     private readonly MetaspacePipeline _pipeline;
     private readonly int? _unkId;
@@ -32,7 +29,8 @@ internal sealed partial class MetaspaceBpeModel : ITokenModel
         MetaspacePipeline pipeline,
         BpeSettings settings)
     {
-        _vocab = new Dictionary<string, int>(vocab, StringComparer.Ordinal);
+        _table = new TokenTable(vocab, addedTokens);
+        _vocab = _table.Vocab;
         _pipeline = pipeline;
         _fuseUnk = settings.FuseUnk;
         _ignoreMerges = settings.IgnoreMerges;
@@ -40,23 +38,6 @@ internal sealed partial class MetaspaceBpeModel : ITokenModel
             : _vocab.TryGetValue(settings.UnkToken, out int unk) ? unk
             : throw new ArgumentException($"unk_token '{settings.UnkToken}' is not in the vocabulary");
         _merger = new BpeMerger(BuildMerges(_vocab, merges));
-        AddedTokens = addedTokens.ToArray();
-        _matcher = new AddedTokenMatcher(AddedTokens);
-
-        foreach ((string piece, int id) in _vocab)
-        {
-            _tokens[id] = piece;
-        }
-
-        foreach (AddedToken added in AddedTokens)
-        {
-            _addedByContent[added.Content] = added.Id;
-            _tokens[added.Id] = added.Content;
-            if (added.Special)
-            {
-                _special.Add(added.Id);
-            }
-        }
 
         if (settings.ByteFallback)
         {
@@ -67,15 +48,14 @@ internal sealed partial class MetaspaceBpeModel : ITokenModel
             }
         }
 
-        VocabSize = _tokens.Count == 0 ? 0 : _tokens.Keys.Max() + 1;
         _bytes = BuildByteTable();
     }
 
     public string Kind => "SentencePiece";
 
-    public int VocabSize { get; }
+    public int VocabSize => _table.VocabSize;
 
-    public IReadOnlyList<AddedToken> AddedTokens { get; }
+    public IReadOnlyList<AddedToken> AddedTokens => _table.AddedTokens;
 
     public bool StripsLeadingSpace => _pipeline.StripsLeadingSpace;
 
@@ -98,7 +78,7 @@ internal sealed partial class MetaspaceBpeModel : ITokenModel
         }
 
         var segments = new List<TextSegment>();
-        _matcher.Split(text, segments);
+        _table.Matcher.Split(text, segments);
         for (int i = 0; i < segments.Count; i++)
         {
             TextSegment segment = segments[i];
@@ -115,8 +95,8 @@ internal sealed partial class MetaspaceBpeModel : ITokenModel
         }
 
         // "[INST] hi": the leading "▁" stood alone before a special token; sentencepiece-style tokenizers drop it.
-        if (_pipeline.NonLegacyPrefix && ids.Count - start > 1 && _tokens.GetValueOrDefault(ids[start]) == "\u2581"
-            && _special.Contains(ids[start + 1]))
+        if (_pipeline.NonLegacyPrefix && ids.Count - start > 1 && _table.IdToToken(ids[start]) == "\u2581"
+            && _table.IsSpecial(ids[start + 1]))
         {
             ids.RemoveAt(start);
         }
@@ -125,14 +105,11 @@ internal sealed partial class MetaspaceBpeModel : ITokenModel
     public ReadOnlySpan<byte> TokenBytes(int id) =>
         (uint)id < (uint)_bytes.Length ? _bytes[id] : [];
 
-    public bool IsSpecial(int id) => _special.Contains(id);
+    public bool IsSpecial(int id) => _table.IsSpecial(id);
 
-    public int? TokenToId(string token) =>
-        _addedByContent.TryGetValue(token, out int added) ? added
-        : _vocab.TryGetValue(token, out int id) ? id
-        : null;
+    public int? TokenToId(string token) => _table.TokenToId(token);
 
-    public string? IdToToken(int id) => _tokens.GetValueOrDefault(id);
+    public string? IdToToken(int id) => _table.IdToToken(id);
 
     /// <summary>Normalizer, then Metaspace (spaces → "▁", the prefix, the split), as Hugging Face runs them.</summary>
     private IEnumerable<string> Words(string segment, bool atTextStart)
