@@ -33,25 +33,15 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
             var parent = await session.LoadAsync<ArenaModel>(job.ParentModelId, ct)
                          ?? throw new InvalidOperationException($"parent model {job.ParentModelId} of job {jobId} is missing");
             var chain = await ModelCatalog.LoadAncestors(session, [parent], ct);
-            var model = new ArenaModel
-            {
-                Id = Guid.NewGuid(),
-                Name = job.ModelName,
-                Description = job.Description,
-                OwnerId = job.UserId,
-                OwnerName = job.UserName,
-                // A fork is never more visible than its parent's lineage (a job requested before that rule included).
-                Visibility = Visibilities.MostRestrictive(job.Visibility, parent.EffectiveVisibility(chain.Values)),
-                Kind = ModelKind.Baked,
-                BaseModel = parent.BaseModel,
-                Adapters = [.. parent.Adapters, new AdapterLayer(jobId, adapterPath, 1.0)],
-                ParentId = parent.Id,
-                AncestorIds = [.. parent.AncestorIds, parent.Id],
-                BakedPrompts = [.. parent.BakedPrompts, job.Settings.Prompt],
-                Recipe = new BakeRecipeSummary(job.Settings.Prompt, job.Preset, job.Settings, klBefore, klAfter, seconds),
-                JobId = jobId,
-                Created = at,
-            }.RefreshSearchText(chain.Values);
+            var model = ArenaModel.BakedOn(parent, Guid.NewGuid(), jobId, adapterPath,
+                new BakeRecipeSummary(job.Settings.Prompt, job.Preset, job.Settings, klBefore, klAfter, seconds), job.ModelName, job.UserName);
+            model.Description = job.Description;
+            model.OwnerId = job.UserId;
+            // A fork is never more visible than its parent's lineage (a job requested before that rule included).
+            model.Visibility = Visibilities.MostRestrictive(job.Visibility, parent.EffectiveVisibility(chain.Values));
+            model.JobId = jobId;
+            model.Created = at;
+            model.RefreshSearchText(chain.Values);
             session.Insert(model);
             return (object?)new BakeCompleted(model.Id, adapterPath, klBefore, klAfter, seconds, samplingTokensPerSecond, trainingTokensPerSecond, at);
         }, ct);

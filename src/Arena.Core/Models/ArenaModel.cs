@@ -33,6 +33,28 @@ public sealed class ArenaModel
     public DateTimeOffset Created { get; set; }
     public bool Deleted { get; set; }
 
+    /// <summary>
+    /// A model baked on <paramref name="parent"/>: the parent's base and adapter stack with this bake's adapter on top
+    /// (at strength 1), the parent's ancestry and prompts with this bake's prompt last. The one place that says what a
+    /// bake inherits, for a user's job (BakeJournal) and a house model (HouseModels) alike; the caller fills in who
+    /// owns it, its visibility and its search text.
+    /// </summary>
+    /// <param name="bakedBy">The job that baked it, or the house model's own id when no job did.</param>
+    public static ArenaModel BakedOn(ArenaModel parent, Guid id, Guid bakedBy, string adapterPath, BakeRecipeSummary recipe,
+        string name, string ownerName) => new()
+    {
+        Id = id,
+        Name = name,
+        OwnerName = ownerName,
+        Kind = ModelKind.Baked,
+        BaseModel = parent.BaseModel,
+        Adapters = [.. parent.Adapters, new AdapterLayer(bakedBy, adapterPath, 1.0)],
+        ParentId = parent.Id,
+        AncestorIds = [.. parent.AncestorIds, parent.Id],
+        BakedPrompts = [.. parent.BakedPrompts, recipe.Prompt],
+        Recipe = recipe,
+    };
+
     /// <summary>Lower-case name, owner, description and the baked prompts that may be indexed: what the gallery search
     /// matches (one indexed field instead of OR-ing four LIKEs and a JSON array scan). Kept current by
     /// <see cref="RefreshSearchText"/>. Never shown: a search is checked again against what the viewer may see.</summary>

@@ -84,25 +84,19 @@ public sealed partial class HouseModels(IDocumentStore store, TimeProvider clock
         return new HouseSeeding(accounts, models, copied);
     }
 
-    static ArenaModel Model(Guid id, HouseModel house, ArenaModel parent, string adapterPath, DateTimeOffset now) => new ArenaModel
+    static ArenaModel Model(Guid id, HouseModel house, ArenaModel parent, string adapterPath, DateTimeOffset now)
     {
-        Id = id,
-        Name = house.Name.Trim(),
-        Description = house.Description,
-        OwnerId = HouseAccount.Id,
-        OwnerName = HouseAccount.UserName,
-        Visibility = Visibility.Public,
-        Kind = ModelKind.Baked,
-        House = true,
-        BaseModel = parent.BaseModel,
-        // No bake job made it on this installation: the adapter's own id stands for the bake.
-        Adapters = [.. parent.Adapters, new AdapterLayer(id, adapterPath, 1.0)],
-        ParentId = parent.Id,
-        AncestorIds = [.. parent.AncestorIds, parent.Id],
-        BakedPrompts = [.. parent.BakedPrompts, house.Prompt],
-        Recipe = new BakeRecipeSummary(house.Prompt, house.Key, house.Recipe, house.KlBefore, house.KlAfter, house.Seconds),
-        Created = now,
-    }.RefreshSearchText([parent]);
+        // No bake job made it on this installation: the model's own id stands for the bake.
+        var model = ArenaModel.BakedOn(parent, id, id, adapterPath,
+            new BakeRecipeSummary(house.Prompt, house.Key, house.Recipe, house.KlBefore, house.KlAfter, house.Seconds),
+            house.Name.Trim(), HouseAccount.UserName);
+        model.Description = house.Description;
+        model.OwnerId = HouseAccount.Id;
+        model.Visibility = Visibility.Public;
+        model.House = true;
+        model.Created = now;
+        return model.RefreshSearchText([parent]);
+    }
 
     /// <returns>1 when it made the account, else 0.</returns>
     static async Task<int> EnsureAccount(IDocumentSession session, DateTimeOffset now, CancellationToken ct)
