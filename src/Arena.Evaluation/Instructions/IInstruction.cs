@@ -1,0 +1,14 @@
+namespace Arena.Evaluation.Instructions;
+
+/// <summary>
+/// One verifiable instruction in IFEval's sense (e.g. <c>punctuation:no_comma</c>), already given its arguments:
+/// it decides from the reply's text alone whether the reply followed it.
+/// </summary>
+public interface IInstruction
+{
+    /// <summary>IFEval's instruction id, e.g. <c>length_constraints:number_words</c>.</summary>
+    string Id { get; }
+
+    /// <summary>True when <paramref name="response"/> follows the instruction (IFEval's strict check).</summary>
+    bool Follows(string response);
+}
