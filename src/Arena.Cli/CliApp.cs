@@ -22,6 +22,11 @@ public static class CliApp
                     (the merged model with its tokenizer and chat template, for llama.cpp, Ollama, LM Studio; dtype default f16)
           starter build --out DIR [--minutes M] [--seed S] [--steps N] [--copy-steps N] [--conversations N] [--guide W] [--force]
           starter eval  --model DIR [--adapter DIR[:strength]]... [--probes N] [--split heldout|train]   (train: seen phrasings, a diagnostic)
+          eval      --model DIR [--adapter DIR[:strength]]... --suite FILE|NAME [--conditions base,prompted,model,reprompted]
+                    [--prompt TEXT] [--limit N] [--seed S] [--max-tokens N] [--temperature T] [--json OUT]
+          eval      --suite FILE|NAME --responses RESP.jsonl [--json OUT]   (scores replies written elsewhere: {"id", "response"} lines)
+                    (built-in suites: instructions, arithmetic, starter-behaviors, starter-facts, retention; IFEval files load as they are)
+          suites    [--write DIR]   (lists the built-in suites; --write writes the generated ones, as shipped)
           eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--train-queries N] [--eval-queries N] [--rows-only] [--json FILE]
                      and bake's recipe options (--trajectories ... --seed), from the acceptance recipe (16 trajectories, 12 epochs)
                      (JSON rows carry the baked model's misses)
@@ -56,6 +61,8 @@ public static class CliApp
                 "bake" => BakeCommand.Run(a),
                 "merge" => MergeCommand.Run(a),
                 "export" => ExportCommand.Run(a),
+                "eval" => EvalCommand.Run(a),
+                "suites" => SuitesCommand.Run(a),
                 "eval-bakes" => EvalBakesCommand.Run(a),
                 "house" => HouseCommand.Run(a),
                 "ratings" => RatingsCommand.Run(a),
@@ -63,7 +70,7 @@ public static class CliApp
                 _ => throw new UsageException($"unknown command '{args[0]}' (try: arena --help)"),
             };
         }
-        catch (Exception e) when (e is UsageException or CheckpointException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or Engine.Tokenization.TokenizerException or Engine.Baking.BakeException or Arena.Core.Battles.BattleFormatException)
+        catch (Exception e) when (e is UsageException or CheckpointException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or Engine.Tokenization.TokenizerException or Engine.Baking.BakeException or Arena.Core.Battles.BattleFormatException or Arena.Evaluation.SuiteException)
         {
             Console.Error.WriteLine($"error: {OneLine(e.Message)}");
             return 2;
