@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Arena.Starter.World;
 
 namespace Arena.Starter.Behaviors;
@@ -8,7 +9,7 @@ namespace Arena.Starter.Behaviors;
 /// <summary>
 /// Writes the built-in suites drawn from the starter's world: <c>starter-behaviors</c> (every style and neutral
 /// behavior on held-out phrasings and questions, judged by its rule), <c>starter-facts</c> (the single facts, stated
-/// in the system prompt and asked) and <c>retention</c> (unstyled questions a bake must still answer plainly).
+/// in the system prompt and asked) and <c>retention</c> (everyday questions a bake must still answer right).
 /// The shipped files are this class's output (<c>arena suites --write DIR</c>); a test keeps them equal.
 /// </summary>
 public static class StarterSuites
@@ -26,9 +27,34 @@ public static class StarterSuites
     public static string Facts(int perFact = 12) =>
         Lines(BehaviorCatalog.Names.Where(b => b.StartsWith("fact/", StringComparison.Ordinal)), perFact, null);
 
-    /// <summary>Plain questions with no system prompt, which the base answers plainly and a bake must not restyle.</summary>
-    public static string Retention(int count = 48) =>
-        Lines([BehaviorCatalog.Plain], count, "retention");
+    /// <summary>
+    /// Held-out everyday questions with no system prompt, each checked for its answer's key ("moo", "7") as a whole
+    /// word: what the model knows, whatever style a bake gave it. Keys longer than three words (how-to steps, whole
+    /// sentences) are left out: a right answer in other words would fail them.
+    /// </summary>
+    public static string Retention(int count = 48)
+    {
+        var random = new Random(Seed);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lines = new List<string>();
+        while (lines.Count < count)
+        {
+            var qa = KnowledgeBase.Ask(random, Split.HeldOut);
+            var words = qa.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 3 || !seen.Add(qa.Question)) continue;
+            var pattern = $@"\b{string.Join(@"\s+", words.Select(Regex.Escape))}\b";
+            var check = new JsonObject { ["kind"] = "regex", ["pattern"] = pattern, ["ignore_case"] = true };
+            lines.Add(new JsonObject
+            {
+                ["id"] = $"retention-{lines.Count + 1:00}",
+                ["category"] = qa.Topic,
+                ["prompt"] = qa.Question,
+                ["checks"] = new JsonArray(check),
+                ["reference"] = qa.Answer,
+            }.ToJsonString(Compact));
+        }
+        return string.Join('\n', lines) + "\n";
+    }
 
     static string Lines(IEnumerable<string> behaviors, int perBehavior, string? prefix)
     {

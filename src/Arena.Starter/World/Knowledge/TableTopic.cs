@@ -35,7 +35,7 @@ internal sealed partial class TableTopic(
         var row = rng.Next(rows.Count);
         var template = rng.Pick(Template.Of(Questions, split));
         var question = rng.Pick(Prefixes) + Sentence(template, rows[row].S, rows[row].O) + rng.Pick(Suffixes);
-        return new QaItem(Name, question, AnswerOf(row));
+        return new QaItem(Name, question, AnswerOf(row), rows[row].O);
     }
 
     /// <summary>The neutral answer of every row: the world's whole answer vocabulary comes from here.</summary>
