@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace Arena.Evaluation.Instructions;
+
+/// <summary><c>keywords:existence</c>: every keyword appears somewhere, any case, even inside a longer word.</summary>
+internal sealed class KeywordExistence(IReadOnlyList<string> keywords) : IInstruction
+{
+    public const string Name = "keywords:existence";
+
+    // IFEval searches each keyword as a regex; it is escaped here so a keyword like "C++" is text, not a pattern.
+    private readonly Regex[] patterns = keywords.Select(k => Patterns.Literal(k)).ToArray();
+
+    public string Id => Name;
+
+    public bool Follows(string response) => patterns.All(p => p.IsMatch(response));
+}
