@@ -19,7 +19,9 @@ internal static partial class Words
     /// counts the tokens that are all capitals. Like the Treebank tokenizer this keeps hyphenated words, slashes
     /// and inner periods in one token ("WELL-KNOWN", "U.S."), and splits off brackets, quotes, most punctuation,
     /// commas and colons not followed by a digit ("1,000" stays whole), and the contractions 's 'm 'd 'll 're 've
-    /// n't ("DON'T" is "DO" and "N'T", two capital tokens, as nltk has it).
+    /// n't ("DON'T" is "DO" and "N'T", two capital tokens, as nltk has it), and Treebank's run-together words
+    /// (cannot, gonna, gotta, wanna, gimme, lemme, 'tis, 'twas). Checked against nltk 3.8's tokenizer on
+    /// generated text: the capital-token counts agree.
     /// </summary>
     public static IReadOnlyList<string> Tokenize(string text)
     {
@@ -27,6 +29,7 @@ internal static partial class Words
         text = text.Replace("--", " -- ").Replace("...", " ... ");
         text = CommaOrColon().Replace(text, " $1 $2");
         text = Contraction().Replace(text, "$1 $2");
+        text = RunTogether().Replace(text, "$1$2 ");
         return PythonText.SplitOnSpace(text);
     }
 
@@ -39,6 +42,10 @@ internal static partial class Words
     [GeneratedRegex(@"([:,])(\D|$)")]
     private static partial Regex CommaOrColon();
 
-    [GeneratedRegex(@"([^'\s])('s|'m|'d|'ll|'re|'ve|n't)(?=\s|$)", RegexOptions.IgnoreCase)]
+    // Treebank wants a plain space after a contraction, so "DON'T" at a line's end stays whole, as in nltk.
+    [GeneratedRegex(@"([^' ])('s|'m|'d|'ll|'re|'ve|n't)(?= |$)", RegexOptions.IgnoreCase)]
     private static partial Regex Contraction();
+
+    [GeneratedRegex(@"\b(can(?=not\b)|gim(?=me\b)|gon(?=na\b)|got(?=ta\b)|lem(?=me\b)|wan(?=na(?:\s|$))|d(?='ye\b)|more(?='n\b))|(?<= |^)('t(?=is\b|was\b))", RegexOptions.IgnoreCase)]
+    private static partial Regex RunTogether();
 }

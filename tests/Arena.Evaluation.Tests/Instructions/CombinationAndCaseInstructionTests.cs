@@ -46,6 +46,12 @@ public class CombinationAndCaseInstructionTests
     }
 
     [Fact]
+    public void CapitalWordsSplitRunTogetherWordsButNotAContractionAtALineEndLikeNltk()
+    {
+        Assert.Equal(["I", "CAN", "NOT", "GON", "NA", "'T", "IS", "DON'T", "OK"], Words.Tokenize("I CANNOT GONNA 'TIS DON'T\nOK"));
+    }
+
+    [Fact]
     public void CapitalWordFrequencyComparesTheCapitalWordCount()
     {
         var atLeast = Build.Instruction("change_case:capital_word_frequency", """{"capital_frequency": 2, "capital_relation": "at least"}""");
