@@ -7,7 +7,6 @@ internal sealed class KeywordExistence(IReadOnlyList<string> keywords) : IInstru
 {
     public const string Name = "keywords:existence";
 
-    // IFEval searches each keyword as a regex; it is escaped here so a keyword like "C++" is text, not a pattern.
     private readonly Regex[] patterns = keywords.Select(k => Patterns.Literal(k)).ToArray();
 
     public string Id => Name;

@@ -20,9 +20,9 @@ internal sealed partial class NumberOfHighlightedSections(int highlights) : IIns
         return single + bold >= highlights;
     }
 
-    [GeneratedRegex(@"\*[^\n\*]*\*")]
+    [GeneratedRegex(@"\*[^\n\*]*\*", RegexOptions.None, Patterns.TimeoutMilliseconds)]
     private static partial Regex Single();
 
-    [GeneratedRegex(@"\*\*[^\n\*]*\*\*")]
+    [GeneratedRegex(@"\*\*[^\n\*]*\*\*", RegexOptions.None, Patterns.TimeoutMilliseconds)]
     private static partial Regex Double();
 }

@@ -26,6 +26,6 @@ internal sealed partial class NumberOfParagraphs(int paragraphs) : IInstruction
         return count == paragraphs;
     }
 
-    [GeneratedRegex(@"\s?\*\*\*\s?")]
+    [GeneratedRegex(@"\s?\*\*\*\s?", RegexOptions.None, Patterns.TimeoutMilliseconds)]
     private static partial Regex Divider();
 }
