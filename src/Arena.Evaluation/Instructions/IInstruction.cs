@@ -9,6 +9,10 @@ public interface IInstruction
     /// <summary>IFEval's instruction id, e.g. <c>length_constraints:number_words</c>.</summary>
     string Id { get; }
 
-    /// <summary>True when <paramref name="response"/> follows the instruction (IFEval's strict check).</summary>
+    /// <summary>
+    /// True when <paramref name="response"/> follows the instruction (IFEval's strict check). Throws
+    /// <see cref="System.Text.RegularExpressions.RegexMatchTimeoutException"/> when one of IFEval's patterns runs past
+    /// its time limit on a degenerate reply (see <c>Patterns</c>); the reply was then not judged.
+    /// </summary>
     bool Follows(string response);
 }
