@@ -17,7 +17,7 @@ public static class TokenizerLoader
         ArgumentNullException.ThrowIfNull(modelDir);
         if (!Directory.Exists(modelDir))
         {
-            throw new TokenizerException(modelDir, "model folder does not exist");
+            throw TokenizerException.ForModelFolder(modelDir, "model folder does not exist");
         }
 
         ModelTokenizerConfig config = ModelTokenizerConfig.Read(modelDir);

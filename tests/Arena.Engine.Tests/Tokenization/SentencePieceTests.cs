@@ -104,7 +104,7 @@ public class SentencePieceTests : IDisposable
         _dir.Write("tokenizer.model", "this is not a protobuf"u8.ToArray());
         var error = Assert.Throws<TokenizerException>(() => TokenizerLoader.Load(_dir.Path));
         Assert.Equal(_dir.File("tokenizer.model"), error.FilePath);
-        Assert.StartsWith(_dir.File("tokenizer.model") + ": ", error.Message);
+        Assert.StartsWith($"tokenizer.model in model {Path.GetFileName(_dir.Path)}: ", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 
