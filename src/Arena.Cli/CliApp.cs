@@ -72,10 +72,15 @@ public static class CliApp
         }
         catch (Exception e) when (e is UsageException or CheckpointException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or Engine.Tokenization.TokenizerException or Engine.Baking.BakeException or Arena.Core.Battles.BattleFormatException or Arena.Evaluation.SuiteException)
         {
-            Console.Error.WriteLine($"error: {OneLine(e.Message)}");
+            Console.Error.WriteLine($"error: {OneLine(Describe(e))}");
             return 2;
         }
     }
+
+    // The CLI runs where the files are, so a tokenizer error names the full path (its message names the file only
+    // within its model folder, because workers show it to users).
+    static string Describe(Exception e) =>
+        e is Engine.Tokenization.TokenizerException t ? $"{t.FilePath}: {t.Problem}" : e.Message;
 
     static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
 }

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Arena.Engine.Tokenization;
 
 /// <summary>
-/// SentencePiece BPE as a Hugging Face tokenizer.json writes it (Llama-2, Mistral): pieces with "▁" for spaces,
+/// SentencePiece BPE as a Hugging Face tokenizer.json writes it (Llama-2, Mistral), or as read from tokenizer.model
+/// by <see cref="SentencePieceModelReader"/>: pieces with "▁" for spaces,
 /// merges by rank, unknown characters as &lt;0xNN&gt; byte pieces (byte_fallback) or unk. The merge loop is our
 /// own <see cref="BpeMerger"/>: Microsoft.ML.Tokenizers' SentencePiece BPE takes equal-rank merges from the right,
 /// which splits runs like "!!!!!!" differently from sentencepiece and Hugging Face.
@@ -59,9 +60,10 @@ internal sealed partial class MetaspaceBpeModel : ITokenModel
 
     public bool StripsLeadingSpace => _pipeline.StripsLeadingSpace;
 
-    public int? DefaultBosId => null;
+    /// <summary>A tokenizer.model's bos_id; a tokenizer.json names none (its post-processor or config does).</summary>
+    public int? DefaultBosId { get; init; }
 
-    public int? DefaultEosId => null;
+    public int? DefaultEosId { get; init; }
 
     public void Encode(string text, List<int> ids)
     {

@@ -8,7 +8,7 @@ public static class TokenizerLoader
 
     /// <summary>
     /// Reads tokenizer.json (byte-level BPE: GPT-2, Llama-3, Qwen2, the starter model; SentencePiece-style BPE:
-    /// Llama-2, Mistral) or, when there is none, tokenizer.model (SentencePiece); then bos/eos/pad from tokenizer_config.json,
+    /// Llama-2, Mistral) or, when there is none, tokenizer.model (sentencepiece BPE); then bos/eos/pad from tokenizer_config.json,
     /// generation_config.json and config.json, and the chat format: the checkpoint's chat template, else a built-in one.
     /// </summary>
     /// <exception cref="TokenizerException">No tokenizer file, a malformed file, or an unsupported tokenizer kind.</exception>
@@ -17,7 +17,7 @@ public static class TokenizerLoader
         ArgumentNullException.ThrowIfNull(modelDir);
         if (!Directory.Exists(modelDir))
         {
-            throw new TokenizerException(modelDir, "model folder does not exist");
+            throw TokenizerException.ForModelFolder(modelDir, "model folder does not exist");
         }
 
         ModelTokenizerConfig config = ModelTokenizerConfig.Read(modelDir);
@@ -70,7 +70,7 @@ public static class TokenizerLoader
 
         if (File.Exists(spPath))
         {
-            return (SentencePieceModel.Load(spPath, config.AddedTokens), null);
+            return (SentencePieceModelReader.Read(spPath, config), null);
         }
 
         throw new TokenizerException(jsonPath, $"not found, and no {SentencePieceFile} either");

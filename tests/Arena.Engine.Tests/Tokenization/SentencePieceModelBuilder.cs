@@ -25,7 +25,8 @@ internal static class SentencePieceModelBuilder
         "▁", "h", "e", "l", "o", "w", "r", "d",
     ];
 
-    public static byte[] Build()
+    /// <param name="modelType">trainer_spec.model_type: 2 BPE, 1 UNIGRAM.</param>
+    public static byte[] Build(int modelType = 2)
     {
         var model = new List<byte>();
         AddPiece(model, "<unk>", 0, Unknown);
@@ -42,12 +43,13 @@ internal static class SentencePieceModelBuilder
         }
 
         var trainer = new List<byte>();
-        Varint(trainer, 3, 2);                    // model_type = BPE
+        Varint(trainer, 3, modelType);            // model_type
         Varint(trainer, 4, FirstPiece + Pieces.Length); // vocab_size
         Varint(trainer, 35, 1);                   // byte_fallback
         Varint(trainer, 40, Unk);
         Varint(trainer, 41, Bos);
         Varint(trainer, 42, Eos);
+        Varint(trainer, 43, -1);                  // pad_id: none, a 10-byte varint as protobuf writes a negative int32
         Message(model, 2, trainer);
 
         var normalizer = new List<byte>();

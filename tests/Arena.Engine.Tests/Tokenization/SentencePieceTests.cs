@@ -71,12 +71,40 @@ public class SentencePieceTests : IDisposable
     }
 
     [Fact]
+    public void NonLegacyConfigPutsTheSpaceMarkerOnlyAtTheStart()
+    {
+        // legacy: false, as Mistral v0.3 says: no "▁" after an added token, one at the start of the text.
+        _dir.Write("tokenizer_config.json", """{"legacy": false}""");
+        TextTokenizer tokenizer = TokenizerLoader.Load(_dir.Path);
+        Assert.Equal(["▁hello", "</s>", "w", "or", "ld"], tokenizer.Encode("hello</s>world").Select(id => tokenizer.IdToToken(id)));
+        Assert.Equal(["</s>", "▁hello"], tokenizer.Encode("</s> hello").Select(id => tokenizer.IdToToken(id)));
+    }
+
+    [Fact]
+    public void AddPrefixSpaceFalseLeavesTheTextWithoutMarker()
+    {
+        _dir.Write("tokenizer_config.json", """{"add_prefix_space": false}""");
+        TextTokenizer tokenizer = TokenizerLoader.Load(_dir.Path);
+        Assert.Equal(["h", "e", "ll", "o", "▁world"], tokenizer.Encode("hello world").Select(id => tokenizer.IdToToken(id)));
+        Assert.Equal("hello world", tokenizer.Decode(tokenizer.Encode("hello world")));
+    }
+
+    [Fact]
+    public void UnigramTokenizerModelIsRefusedNamingTheFile()
+    {
+        _dir.Write("tokenizer.model", SentencePieceModelBuilder.Build(modelType: 1));
+        var error = Assert.Throws<TokenizerException>(() => TokenizerLoader.Load(_dir.Path));
+        Assert.Equal(_dir.File("tokenizer.model"), error.FilePath);
+        Assert.Contains("UNIGRAM", error.Message);
+    }
+
+    [Fact]
     public void MalformedTokenizerModelThrowsNamingTheFile()
     {
         _dir.Write("tokenizer.model", "this is not a protobuf"u8.ToArray());
         var error = Assert.Throws<TokenizerException>(() => TokenizerLoader.Load(_dir.Path));
         Assert.Equal(_dir.File("tokenizer.model"), error.FilePath);
-        Assert.StartsWith(_dir.File("tokenizer.model") + ": ", error.Message);
+        Assert.StartsWith($"tokenizer.model in model {Path.GetFileName(_dir.Path)}: ", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 

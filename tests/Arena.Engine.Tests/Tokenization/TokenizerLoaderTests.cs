@@ -123,6 +123,25 @@ public class TokenizerLoaderTests : IDisposable
     }
 
     [Fact]
+    public void MissingFolderMessageNamesOnlyTheModel()
+    {
+        var error = Assert.Throws<TokenizerException>(() => TokenizerLoader.Load(_dir.File("nope")));
+        Assert.Equal("model nope: model folder does not exist", error.Message);
+    }
+
+    [Fact]
+    public void MessageNamesTheFileInItsModelButNotTheFoldersAbove()
+    {
+        // The message becomes a bake's failure reason shown to users: no worker paths in it; FilePath keeps them.
+        _dir.Write("tokenizer.json", "{oops");
+        var error = Assert.Throws<TokenizerException>(() => TokenizerLoader.Load(_dir.Path));
+        Assert.StartsWith($"tokenizer.json in model {Path.GetFileName(_dir.Path)}: ", error.Message);
+        Assert.DoesNotContain(Path.GetDirectoryName(_dir.Path)!, error.Message);
+        Assert.Equal(_dir.File("tokenizer.json"), error.FilePath);
+        Assert.Equal(error.Message, $"tokenizer.json in model {Path.GetFileName(_dir.Path)}: {error.Problem}");
+    }
+
+    [Fact]
     public void FolderWithoutTokenizerFilesThrowsNamingTokenizerJson()
     {
         _dir.Write("config.json", "{}");

@@ -79,7 +79,8 @@ public class ChatTemplateLoadingTests : IDisposable
         ChatFormat chat = TokenizerLoader.Load(_dir.Path).Chat;
         Assert.Equal("ok", chat.Render([ChatMessage.User("hi")]));
         var e = Assert.Throws<TokenizerException>(() => chat.Render([ChatMessage.System("s")]));
-        Assert.Equal($"{_dir.File("chat_template.jinja")}: chat template line 2 raised: System role not supported", e.Message);
+        Assert.Equal(_dir.File("chat_template.jinja"), e.FilePath);
+        Assert.Equal($"chat_template.jinja in model {Path.GetFileName(_dir.Path)}: chat template line 2 raised: System role not supported", e.Message);
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public class ChatTemplateReferenceTests
             {
                 var e = Assert.Throws<TokenizerException>(() => format.Render(messages, addGenerationPrompt));
                 Assert.Contains("raised: " + error.GetString(), e.Message);
-                Assert.StartsWith(Path.Combine(Folder, file) + ": chat template line ", e.Message);
+                Assert.Equal(Path.Combine(Folder, file), e.FilePath);
+                Assert.StartsWith("chat template line ", e.Problem);
             }
             else
             {
