@@ -25,7 +25,7 @@ public sealed record BakeJobProgress(Guid JobId, string Phase, int Step, int Tot
     double TokensPerSecond, double? EtaSeconds, string? Message, DateTimeOffset At, int Attempt = 1);
 
 public sealed record BakeJobSucceeded(Guid JobId, string AdapterPath, double KlBefore, double KlAfter, double Seconds,
-    double SamplingTokensPerSecond, double TrainingTokensPerSecond, DateTimeOffset At, int Attempt = 1);
+    double SamplingTokensPerSecond, double TrainingTokensPerSecond, DateTimeOffset At, int Attempt = 1, BakeReportCard? ReportCard = null);
 
 /// <summary>The reason is meant for the user (e.g. "the loss became NaN at step 12").</summary>
 public sealed record BakeJobFailed(Guid JobId, string Reason, DateTimeOffset At, int Attempt = 1);

@@ -20,7 +20,11 @@ public sealed record BakeProgressed(string Phase, int Step, int TotalSteps, doub
     double? EtaSeconds, string? Message, DateTimeOffset At);
 
 public sealed record BakeCompleted(Guid ModelId, string AdapterPath, double KlBefore, double KlAfter, double Seconds,
-    double SamplingTokensPerSecond, double TrainingTokensPerSecond, DateTimeOffset At);
+    double SamplingTokensPerSecond, double TrainingTokensPerSecond, DateTimeOffset At)
+{
+    /// <summary>The worker's quick evaluation of the new model; null when it made none.</summary>
+    public Arena.Contracts.Bakes.BakeReportCard? ReportCard { get; init; }
+}
 
 public sealed record BakeFailed(string Reason, DateTimeOffset At);
 

@@ -54,6 +54,8 @@ public sealed class BakeJob
     /// <summary>Share of the whole job done, its phases weighted by their expected cost (<see cref="BakeCost"/>);
     /// it never moves back, so the bar does not restart at each phase.</summary>
     public double OverallFraction { get; set; }
+    /// <summary>The quick evaluation after the bake (see <see cref="Arena.Contracts.Bakes.BakeReportCard"/>), once completed.</summary>
+    public Arena.Contracts.Bakes.BakeReportCard? ReportCard { get; set; }
     /// <summary>Seconds left in the whole job, not just the current phase; null until there is something to go on.</summary>
     public double? OverallEtaSeconds { get; set; }
     /// <summary>What the worker measured, once completed: what calibrates the next bakes' estimates.</summary>
@@ -121,6 +123,7 @@ public sealed class BakeJob
         ResultModelId = e.ModelId;
         KlBefore = e.KlBefore;
         KlAfter = e.KlAfter;
+        ReportCard = e.ReportCard;
         EtaSeconds = 0;
         OverallFraction = 1;
         OverallEtaSeconds = 0;

@@ -26,7 +26,8 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
             Task.FromResult<object?>(job.LeaseRenewedAt >= at ? null : new BakeLeaseRenewed(worker, at)), ct);
 
     public async Task<Guid?> Completed(Guid jobId, int attempt, string adapterPath, double klBefore, double klAfter, double seconds,
-        double samplingTokensPerSecond, double trainingTokensPerSecond, DateTimeOffset at, CancellationToken ct = default)
+        double samplingTokensPerSecond, double trainingTokensPerSecond, DateTimeOffset at, Arena.Contracts.Bakes.BakeReportCard? reportCard = null,
+        CancellationToken ct = default)
     {
         var appended = await Append(jobId, attempt, async (job, session) =>
         {
@@ -34,7 +35,8 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
                          ?? throw new InvalidOperationException($"parent model {job.ParentModelId} of job {jobId} is missing");
             var chain = await ModelCatalog.LoadAncestors(session, [parent], ct);
             var model = ArenaModel.BakedOn(parent, Guid.NewGuid(), jobId, adapterPath,
-                new BakeRecipeSummary(job.Settings.Prompt, job.Preset, job.Settings, klBefore, klAfter, seconds), job.ModelName, job.UserName);
+                new BakeRecipeSummary(job.Settings.Prompt, job.Preset, job.Settings, klBefore, klAfter, seconds) { ReportCard = reportCard },
+                job.ModelName, job.UserName);
             model.Description = job.Description;
             model.OwnerId = job.UserId;
             // A fork is never more visible than its parent's lineage (a job requested before that rule included).
@@ -43,7 +45,10 @@ public sealed class BakeJournal(IDocumentStore store, ILogger<BakeJournal> log) 
             model.Created = at;
             model.RefreshSearchText(chain.Values);
             session.Insert(model);
-            return (object?)new BakeCompleted(model.Id, adapterPath, klBefore, klAfter, seconds, samplingTokensPerSecond, trainingTokensPerSecond, at);
+            return (object?)new BakeCompleted(model.Id, adapterPath, klBefore, klAfter, seconds, samplingTokensPerSecond, trainingTokensPerSecond, at)
+            {
+                ReportCard = reportCard,
+            };
         }, ct);
         // Null when the job had finished already (a redelivery, or a cancel that won): no model was made.
         return (appended as BakeCompleted)?.ModelId;

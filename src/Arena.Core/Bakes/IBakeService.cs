@@ -48,7 +48,8 @@ public interface IBakeJournal
     /// <returns>The new model's id, or null if the job was already finished (e.g. cancelled meanwhile) or the
     /// report came from a replaced run.</returns>
     Task<Guid?> Completed(Guid jobId, int attempt, string adapterPath, double klBefore, double klAfter, double seconds,
-        double samplingTokensPerSecond, double trainingTokensPerSecond, DateTimeOffset at, CancellationToken ct = default);
+        double samplingTokensPerSecond, double trainingTokensPerSecond, DateTimeOffset at, Arena.Contracts.Bakes.BakeReportCard? reportCard = null,
+        CancellationToken ct = default);
     Task Failed(Guid jobId, int attempt, string reason, DateTimeOffset at, CancellationToken ct = default);
     Task Cancelled(Guid jobId, int attempt, string by, DateTimeOffset at, CancellationToken ct = default);
 }

@@ -153,4 +153,8 @@ public sealed class ArenaModel
 }
 
 /// <summary>What the model page shows about the bake that made a model.</summary>
-public sealed record BakeRecipeSummary(string Prompt, string Preset, Arena.Contracts.Bakes.BakeRecipe Settings, double KlBefore, double KlAfter, double Seconds);
+public sealed record BakeRecipeSummary(string Prompt, string Preset, Arena.Contracts.Bakes.BakeRecipe Settings, double KlBefore, double KlAfter, double Seconds)
+{
+    /// <summary>The quick evaluation the worker made after the bake; null for models baked before report cards.</summary>
+    public Arena.Contracts.Bakes.BakeReportCard? ReportCard { get; init; }
+}

@@ -1,3 +1,3 @@
 namespace Arena.Engine.Baking;
 
-public enum BakePhase { Queries, Sampling, Teacher, Training, Validating, Done }
+public enum BakePhase { Queries, Sampling, Teacher, Training, Validating, Evaluating, Done }

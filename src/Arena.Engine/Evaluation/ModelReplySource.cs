@@ -6,21 +6,29 @@ using Arena.Evaluation.Running;
 namespace Arena.Engine.Evaluation;
 
 /// <summary>
-/// Writes an evaluation's replies with a loaded model stack: requests in batches of <see cref="RowsPerBatch"/>,
-/// the stack's adapters switched on or off per call. A request whose conversation fills the context gets no reply
-/// (an error for its item); one that leaves less room than the reply length gets the room there is.
+/// Writes an evaluation's replies with a loaded model: requests in batches of <see cref="RowsPerBatch"/>, the
+/// evaluated adapters switched on or off per call (off: the model they were added to). A request whose conversation
+/// fills the context gets no reply (an error for its item); one that leaves less room than the reply length gets the
+/// room there is.
 /// </summary>
-public sealed class ModelReplySource(ModelStack stack, SamplingOptions options) : IReplySource
+/// <param name="adapters">The adapters that make "the model" differ from "the base": a whole stack's for
+/// <c>arena eval</c>, only the new one for a bake's report card (its parent's adapters stay on).</param>
+public sealed class ModelReplySource(LanguageModel language, IReadOnlyList<string> adapters, SamplingOptions options) : IReplySource
 {
+    /// <summary>The stack's base is the base; all its adapters are the model.</summary>
+    public ModelReplySource(ModelStack stack, SamplingOptions options) : this(stack.Language, [.. stack.Adapters.Select(a => a.Name)], options)
+    {
+    }
+
     /// <summary>Rows generated together: the batch the engine is fastest at on a CPU for short replies.</summary>
     public int RowsPerBatch { get; init; } = 32;
 
     public async Task<IReadOnlyList<Reply>> WriteAsync(bool adapted, IReadOnlyList<ReplyRequest> requests, CancellationToken ct)
     {
-        var model = stack.Language.Model;
-        foreach (var adapter in stack.Adapters) model.SetEnabled(adapter.Name, adapted);
-        var tokenizer = stack.Language.Tokenizer;
-        var generator = stack.Language.Generator();
+        var model = language.Model;
+        foreach (var adapter in adapters) model.SetEnabled(adapter, adapted);
+        var tokenizer = language.Tokenizer;
+        var generator = language.Generator();
         var context = model.Config.MaxPositionEmbeddings;
         var prompts = requests.Select(r => tokenizer.EncodeChat(Messages(r), addGenerationPrompt: true)).ToList();
         var replies = new Reply?[requests.Count];

@@ -13,7 +13,7 @@ public sealed class BakeJobSucceededConsumer(IBakeJournal journal, JobUpdateBroa
     {
         var m = context.Message;
         var modelId = await journal.Completed(m.JobId, m.Attempt, m.AdapterPath, m.KlBefore, m.KlAfter, m.Seconds,
-            m.SamplingTokensPerSecond, m.TrainingTokensPerSecond, m.At, context.CancellationToken);
+            m.SamplingTokensPerSecond, m.TrainingTokensPerSecond, m.At, m.ReportCard, context.CancellationToken);
         await broadcaster.Broadcast(JobUpdate.From(m, modelId));
     }
 }

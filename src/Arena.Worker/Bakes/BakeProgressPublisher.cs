@@ -61,6 +61,7 @@ public sealed class BakeProgressPublisher
         BakePhase.Sampling => "sampling",
         BakePhase.Teacher or BakePhase.Training => "training",
         BakePhase.Validating => "validating",
+        BakePhase.Evaluating => "evaluating",
         _ => "done",
     };
 

@@ -4,8 +4,8 @@ using Arena.Worker.Models;
 
 namespace Arena.Worker.Bakes;
 
-/// <summary>One bake, engine side: a fresh model for the parent spec, the Baker, and the adapter folder written atomically.</summary>
-public sealed class BakeRunner(ModelSpecLoader loader)
+/// <summary>One bake, engine side: a fresh model for the parent spec, the Baker, the report card, and the adapter folder written atomically.</summary>
+public sealed class BakeRunner(ModelSpecLoader loader, BakeReportCards reportCards)
 {
     public async Task<BakeSummary> Run(RunBake bake, string outputDir, Action<BakeProgress> progress, CancellationToken ct)
     {
@@ -37,7 +37,9 @@ public sealed class BakeRunner(ModelSpecLoader loader)
         using (result)
         {
             ct.ThrowIfCancellationRequested();   // a cancel that came in the last moments still wins
-            var summary = BakeSummary.From(result.Report, firstTrainingKl);
+            var card = await reportCards.Run(model, result.Adapter, recipe, progress, ct);
+            ct.ThrowIfCancellationRequested();
+            var summary = BakeSummary.From(result.Report, firstTrainingKl) with { ReportCard = card };
             AdapterFolder.Write(outputDir, result, summary, bake.JobId);
             return summary;
         }

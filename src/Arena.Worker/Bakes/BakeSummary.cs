@@ -10,6 +10,9 @@ namespace Arena.Worker.Bakes;
 /// </summary>
 public sealed record BakeSummary(double KlBefore, double KlAfter, double Seconds, double SamplingTokensPerSecond, double TrainingTokensPerSecond)
 {
+    /// <summary>The quick evaluation after the bake; null when it is switched off or could not be made.</summary>
+    public Arena.Contracts.Bakes.BakeReportCard? ReportCard { get; init; }
+
     public const string File = "bake-summary.json";
 
     public static BakeSummary From(BakeReport r, double? firstTrainingKl) => new(

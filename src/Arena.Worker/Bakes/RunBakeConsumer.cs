@@ -93,7 +93,7 @@ public sealed class RunBakeConsumer(BakeRunner runner, WorkerPaths paths, BakeCa
     }
 
     static BakeJobSucceeded Succeeded(RunBake bake, BakeSummary s) => new(bake.JobId, bake.OutputPath, s.KlBefore, s.KlAfter,
-        s.Seconds, s.SamplingTokensPerSecond, s.TrainingTokensPerSecond, DateTimeOffset.UtcNow, bake.Attempt);
+        s.Seconds, s.SamplingTokensPerSecond, s.TrainingTokensPerSecond, DateTimeOffset.UtcNow, bake.Attempt, s.ReportCard);
 
     static Task Fail(ConsumeContext<RunBake> context, string reason) =>
         context.Publish(new BakeJobFailed(context.Message.JobId, reason, DateTimeOffset.UtcNow, context.Message.Attempt));

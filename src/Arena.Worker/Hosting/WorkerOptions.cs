@@ -23,4 +23,6 @@ public sealed class WorkerOptions
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Shown on BakeJobStarted so users and operators see where a job runs.</summary>
     public string WorkerName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    /// <summary>The quick evaluation after every bake (section <c>Arena:Worker:ReportCard</c>).</summary>
+    public ReportCardOptions ReportCard { get; set; } = new();
 }

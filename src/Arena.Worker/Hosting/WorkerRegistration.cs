@@ -38,6 +38,7 @@ public static class WorkerRegistration
         s.AddSingleton<ModelSpecLoader>();
         s.AddSingleton<ModelCache>();
         s.AddSingleton<BakeRunner>();
+        s.AddSingleton<BakeReportCards>();
         s.AddSingleton<BakeCancellations>();
         s.AddSingleton<ReplyCancellations>();
         return s;

@@ -23,10 +23,22 @@ public sealed class RunBakeConsumerTests(WorkerFixture fixture)
         var progress = Host.Log.All<BakeJobProgress>(p => p.JobId == id);
         Assert.NotEmpty(progress);
         Assert.Contains(progress, p => p.Phase == "training");
-        Assert.All(progress, p => Assert.Contains(p.Phase, new[] { "queries", "sampling", "training", "validating", "done" }));
+        Assert.All(progress, p => Assert.Contains(p.Phase, new[] { "queries", "sampling", "training", "validating", "evaluating", "done" }));
         Assert.True(double.IsFinite(succeeded.KlBefore) && double.IsFinite(succeeded.KlAfter), $"KL {succeeded.KlBefore} → {succeeded.KlAfter}");
         Assert.True(succeeded.Seconds > 0 && succeeded.TrainingTokensPerSecond > 0 && succeeded.SamplingTokensPerSecond > 0);
         Assert.Equal("adapters/pirate", succeeded.AdapterPath);
+        // Every bake comes with its report card: the pirate prompt is judged by the pirate rule.
+        var card = succeeded.ReportCard;
+        Assert.NotNull(card);
+        Assert.Equal("persona/pirate", card.Rule);
+        Assert.True(card.Complete);
+        Assert.Equal(24, card.Baked!.Count);
+        Assert.True(card.Ceiling!.Value > card.Floor!.Value, $"prompted {card.Ceiling.Value} vs unprompted {card.Floor.Value}");
+        Assert.Equal(3, card.Samples.Count);
+        Assert.All(card.Samples, s => Assert.False(string.IsNullOrWhiteSpace(s.After)));
+        Assert.NotNull(card.RetentionParent);
+        Assert.False(string.IsNullOrWhiteSpace(card.Summary));
+        Assert.Contains(progress, p => p.Phase == "evaluating");
 
         var dir = Path.Combine(Host.ArtifactsRoot, "adapters", "pirate");
         foreach (var file in new[] { "adapter_config.json", "adapter_model.safetensors", "bake-report.json", "bake-summary.json" })
@@ -51,6 +63,7 @@ public sealed class RunBakeConsumerTests(WorkerFixture fixture)
         var again = Host.Log.All<BakeJobSucceeded>(s => s.JobId == baked.Bake.JobId)[^1];
         Assert.Equal(first.KlBefore, again.KlBefore);
         Assert.Equal(first.KlAfter, again.KlAfter);
+        Assert.Equal(first.ReportCard!.Summary, again.ReportCard!.Summary);
         Assert.Equal(written, File.GetLastWriteTimeUtc(weights));
         Assert.Equal(progressBefore, Host.Log.All<BakeJobProgress>(p => p.JobId == baked.Bake.JobId).Count);
     }

@@ -33,6 +33,7 @@ public static class JobStatusText
         "sampling" when job.TotalSteps > 0 => $"sampling replies ({job.Step} of {job.TotalSteps})",
         "training" when job.TotalSteps > 0 => $"training, {EpochOf(job)}step {job.Step} of {job.TotalSteps}",
         "validating" => "measuring KL on held-out queries",
+        "evaluating" when job.TotalSteps > 0 => $"writing the report card ({job.Step} of {job.TotalSteps} replies)",
         "done" => "saving the adapter",
         var phase => phase,
     };

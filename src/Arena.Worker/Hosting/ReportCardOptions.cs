@@ -1,0 +1,17 @@
+namespace Arena.Worker.Hosting;
+
+/// <summary>
+/// How much a bake's report card asks (<c>Arena:Worker:ReportCard</c>). Every reply is generated, so the budget is
+/// replies: with the defaults, 24 questions × 3 conditions plus 48 everyday questions × 2, less what the two share.
+/// On the starter that is a few seconds; on a large model on a CPU, lower the counts.
+/// </summary>
+public sealed class ReportCardOptions
+{
+    public bool Enabled { get; set; } = true;
+    /// <summary>Held-out questions judged by the prompt's rule (a fact prompt brings its own few).</summary>
+    public int Questions { get; set; } = 24;
+    /// <summary>Everyday questions of the retention suite.</summary>
+    public int RetentionItems { get; set; } = 48;
+    /// <summary>Reply length in tokens: enough for a style to show.</summary>
+    public int MaxTokens { get; set; } = 64;
+}
