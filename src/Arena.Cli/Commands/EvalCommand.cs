@@ -48,7 +48,7 @@ public static class EvalCommand
         var settings = new EvaluationSettings(seed, maxTokens, temperature, EngineVersion.Current);
         var bar = new ProgressBar();
         var started = DateTime.UtcNow;
-        var progress = new SyncProgress(p => bar.Update("eval", p.Fraction, $"{p.Done}/{p.Total} replies", Remaining(started, p)));
+        var progress = new InlineProgress<EvaluationProgress>(p => bar.Update("eval", p.Fraction, $"{p.Done}/{p.Total} replies", Remaining(started, p)));
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
         var run = new SuiteRunner(new ModelReplySource(stack, sampling))
@@ -104,11 +104,5 @@ public static class EvalCommand
     {
         File.WriteAllText(path, json.ToJsonString(Written) + "\n");
         Console.Error.WriteLine($"wrote {path}");
-    }
-
-    // Progress<T> posts to the thread pool; the bar wants the reports in order, on the caller's thread.
-    sealed class SyncProgress(Action<EvaluationProgress> report) : IProgress<EvaluationProgress>
-    {
-        public void Report(EvaluationProgress value) => report(value);
     }
 }

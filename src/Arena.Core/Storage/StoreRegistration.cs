@@ -1,3 +1,4 @@
+using Arena.Core.Evaluations;
 using Arena.Core.Accounts;
 using Arena.Core.Bakes;
 using Arena.Core.Battles;
@@ -35,6 +36,9 @@ public static class StoreRegistration
         services.AddScoped<IBattleService, BattleService>();
         services.AddSingleton<LeaderboardSignal>();
         services.AddScoped<ILeaderboardService, LeaderboardService>();
+        services.AddOptions<EvaluationLimits>();
+        services.AddScoped<IEvaluationService, EvaluationService>();
+        services.AddScoped<IEvaluationJournal, EvaluationJournal>();
         return services;
     }
 
@@ -55,6 +59,8 @@ public static class StoreRegistration
             .Index(m => m.Created)
             .GinIndexJsonData();
         opts.Schema.For<BakeJob>().Index(j => j.UserId).Index(j => j.RequestedAt);
+        // Written by worker reports and the owner's cancel at once: a write based on a stale read fails and decides again.
+        opts.Schema.For<EvaluationJob>().Index(j => j.ModelId).Index(j => j.UserId).UseOptimisticConcurrency(true);
 
         // Inline: the job's state is written in the same transaction as its events, so a reader never sees an
         // event without the state it implies (the Jobs page reads the snapshot).

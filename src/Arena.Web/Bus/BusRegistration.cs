@@ -15,6 +15,7 @@ public static class BusRegistration
         bus.AddConsumer<BakeJobSucceededConsumer, JobEventConsumerDefinition<BakeJobSucceededConsumer>>();
         bus.AddConsumer<BakeJobFailedConsumer, JobEventConsumerDefinition<BakeJobFailedConsumer>>();
         bus.AddConsumer<BakeJobCancelledConsumer, JobEventConsumerDefinition<BakeJobCancelledConsumer>>();
+        bus.AddConsumer<EvaluationJobConsumer, JobEventConsumerDefinition<EvaluationJobConsumer>>();
         bus.AddConsumer<ReplyChunkConsumer, ReplyChunkConsumerDefinition>();
         return bus;
     }

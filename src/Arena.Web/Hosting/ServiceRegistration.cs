@@ -31,6 +31,7 @@ public static class ServiceRegistration
         var services = builder.Services;
         services.Configure<ArenaOptions>(config.GetSection(ArenaOptions.Section));
         services.Configure<BakeLimits>(config.GetSection("Arena:Bakes:Limits"));
+        services.Configure<Arena.Core.Evaluations.EvaluationLimits>(config.GetSection(Arena.Core.Evaluations.EvaluationLimits.Section));
         services.Configure<BakeRecoveryOptions>(config.GetSection(BakeRecoveryOptions.Section));
         var options = config.GetSection(ArenaOptions.Section).Get<ArenaOptions>() ?? new ArenaOptions();
 
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton<ModelContexts>();
         services.AddSingleton<IChatService, ChatService>();
         services.AddScoped<IBakeDispatcher, MassTransitBakeDispatcher>();
+        services.AddScoped<Arena.Core.Evaluations.IEvaluationDispatcher, MassTransitEvaluationDispatcher>();
         services.AddHostedService<BaseModelSeeder>();
         services.AddHostedService<HouseModelSeeder>();
         services.AddArenaBattles(config);

@@ -35,7 +35,7 @@ public sealed class BakeReportCards(IOptions<WorkerOptions> options, ILogger<Bak
             var source = new ModelReplySource(parent.Language, [adapter.Name], sampling);
             var settings = new EvaluationSettings(seed, o.MaxTokens, 0, EngineVersion.Current);
             var started = DateTime.UtcNow;
-            var report = new Progress(p => progress(new BakeProgress(BakePhase.Evaluating, p.Done, p.Total, null, 0,
+            var report = new InlineProgress<EvaluationProgress>(p => progress(new BakeProgress(BakePhase.Evaluating, p.Done, p.Total, null, 0,
                 DateTime.UtcNow - started, null, "report card")));
             return await new ReportCardEvaluator(source).RunAsync(Plan(recipe.Prompt, o), settings, report, ct);
         }
@@ -58,11 +58,5 @@ public sealed class BakeReportCards(IOptions<WorkerOptions> options, ILogger<Bak
         var questions = rule?.Questions ?? retention.Items.Take(o.Questions).Select(i => i.Prompt).ToList();
         Func<string, ICheck>? check = rule is null ? null : q => CheckReader.Read(rule.Check(), q, StarterRules.Instance);
         return new ReportCardPlan(prompt, rule?.Rule, check, questions, retention);
-    }
-
-    // Reports on the calling thread, in order (Progress<T> would post them to the pool).
-    sealed class Progress(Action<EvaluationProgress> report) : IProgress<EvaluationProgress>
-    {
-        public void Report(EvaluationProgress value) => report(value);
     }
 }

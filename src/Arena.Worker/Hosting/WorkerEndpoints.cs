@@ -5,4 +5,5 @@ public static class WorkerEndpoints
 {
     public const string RunBake = "arena-run-bake";
     public const string GenerateReply = "arena-generate-reply";
+    public const string RunEvaluation = "arena-run-evaluation";
 }

@@ -1,3 +1,4 @@
+using Arena.Worker.Evaluations;
 using Arena.Worker.Bakes;
 using Arena.Worker.Cancellation;
 using Arena.Worker.Chat;
@@ -19,6 +20,8 @@ public static class WorkerRegistration
         x.AddConsumer<CancelBakeConsumer, CancelBakeConsumerDefinition>();
         x.AddConsumer<GenerateReplyConsumer, GenerateReplyConsumerDefinition>();
         x.AddConsumer<CancelReplyConsumer, CancelReplyConsumerDefinition>();
+        x.AddConsumer<RunEvaluationConsumer, RunEvaluationConsumerDefinition>();
+        x.AddConsumer<CancelEvaluationConsumer, CancelEvaluationConsumerDefinition>();
     }
 
     /// <summary>Options (section <c>Arena:Worker</c>), the model cache and the cancellation registries.</summary>
@@ -41,6 +44,7 @@ public static class WorkerRegistration
         s.AddSingleton<BakeReportCards>();
         s.AddSingleton<BakeCancellations>();
         s.AddSingleton<ReplyCancellations>();
+        s.AddSingleton<EvaluationCancellations>();
         return s;
     }
 }

@@ -52,11 +52,25 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
         Assert.Equal([0.9, 0.4, 0.1], running.KlCurve.Select(p => p.Kl));
         Assert.Equal(1.0, running.Fraction);
 
-        var modelId = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, 1, $"adapters/{jobId:N}", 0.8, 0.05, 31, 2000, 2100, T0.AddSeconds(31)));
+        var card = new Arena.Contracts.Bakes.BakeReportCard
+        {
+            Rule = "persona/pirate",
+            Ceiling = new Arena.Contracts.Bakes.RateSummary(0.9, 0.7, 0.97, 24),
+            Baked = new Arena.Contracts.Bakes.RateSummary(0.8, 0.6, 0.91, 24),
+            Fidelity = 0.8 / 0.9,
+            Samples = [new Arena.Contracts.Bakes.ReportCardSample("What does a cow say?", "Moo.", "Arr, moo!", "Arr, moo it be.", false, true, true)],
+            Verdict = Arena.Contracts.Bakes.ReportVerdicts.Took,
+            Summary = "Baked in.",
+        };
+        var modelId = await db.In(sp => sp.GetRequiredService<IBakeJournal>().Completed(jobId, 1, $"adapters/{jobId:N}", 0.8, 0.05, 31, 2000, 2100, T0.AddSeconds(31), card));
         Assert.NotNull(modelId);
         var done = await Job(jobId, user);
         Assert.Equal(BakeStatus.Completed, done!.Status);
         Assert.Equal(modelId, done.ResultModelId);
+        // The report card comes back whole from the job's projection.
+        Assert.Equal("persona/pirate", done.ReportCard!.Rule);
+        Assert.Equal(card.Fidelity, done.ReportCard.Fidelity);
+        Assert.Equal("Arr, moo it be.", Assert.Single(done.ReportCard.Samples).After);
 
         var model = await db.In(sp => sp.GetRequiredService<IModelCatalog>().Find(modelId!.Value, user));
         Assert.Equal("Pirate", model!.Name);
@@ -66,6 +80,7 @@ public sealed class BakeFlowTests(StoreFixture db) : IClassFixture<StoreFixture>
         Assert.Equal([new AdapterLayer(jobId, $"adapters/{jobId:N}", 1.0)], model.Adapters);
         Assert.Equal(["You are a pirate."], model.BakedPrompts);
         Assert.Equal(0.05, model.Recipe!.KlAfter);
+        Assert.Equal(0.8, model.Recipe.ReportCard!.Baked!.Value);
 
         var events = await db.In(sp => sp.GetRequiredService<IDocumentSession>().Events.FetchStreamAsync(jobId));
         Assert.Equal([typeof(BakeRequested), typeof(BakeStarted), typeof(BakeProgressed), typeof(BakeProgressed), typeof(BakeProgressed), typeof(BakeCompleted)],

@@ -9,7 +9,8 @@ namespace Arena.Web.Tests.EndToEnd;
 /// <summary>
 /// What a new user does on day one, in a real headless Chromium against the whole app (real PostgreSQL, in-process
 /// worker running the engine on the starter model): register, bake a persona into the starter model from the bake
-/// form, watch the job reach done, then chat with the baked model without any system prompt and get the persona;
+/// form, watch the job reach done and read its report card, then chat with the baked model without any system
+/// prompt and get the persona;
 /// then judge a blind battle between the bake and the starter and see the leaderboard count it.
 /// Takes a screenshot of each main page on the way (docs/screenshots in the README come from here).
 /// </summary>
@@ -45,12 +46,20 @@ public sealed class BakeAndChatInBrowserTests(BrowserAppFactory app) : BrowserTe
         if (await progress.GetAttributeAsync("data-status") == "Running") await Browser.Screenshot(page, "job-running");
         await Assertions.Expect(progress).ToHaveAttributeAsync("data-status", new Regex("Completed|Failed|Cancelled"), new() { Timeout = 300_000 });
         Assert.Equal("Completed", await progress.GetAttributeAsync("data-status"));
+        // The bake's report card: judged by the pirate rule against the prompted starter, with before/after replies.
+        var card = page.Locator("[data-testid=report-card]");
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        Assert.NotEqual("unmeasured", await card.GetAttributeAsync("data-verdict"));
+        await Assertions.Expect(page.Locator("[data-testid=report-fidelity]")).ToHaveTextAsync(new Regex(@"^\d+%$"));
+        await Assertions.Expect(page.Locator("[data-testid=report-sample]")).ToHaveCountAsync(3);
+        Assert.False(string.IsNullOrWhiteSpace(await page.Locator("[data-testid=sample-after]").First.InnerTextAsync()));
         await Browser.Screenshot(page, "job");
 
         // Chat with the baked model, no system prompt.
         await page.ClickAsync("[data-testid=job-result-link]");
         await page.WaitForURLAsync(new Regex("/models/[0-9a-f-]{36}$"));
         await Browser.WaitInteractive(page);
+        await Assertions.Expect(page.Locator("[data-testid=report-card]")).ToBeVisibleAsync();
         await page.FillAsync("[data-testid=chat-input]", "Tell me about cats.");
         await Assertions.Expect(page.Locator("[data-testid=chat-send]")).ToBeEnabledAsync();
         await page.ClickAsync("[data-testid=chat-send]");

@@ -1,0 +1,35 @@
+using Arena.Core.Bakes;
+
+namespace Arena.Core.Evaluations;
+
+/// <summary>
+/// A suite run on one model as a job on the workers: who asked, what (suite, conditions, prompt, limit, seed), how
+/// far it is, and the scores as Arena.Evaluation's RunJson wrote them. Its lifecycle is a bake's
+/// (<see cref="BakeStatus"/>: queued, running, then completed, failed or cancelled, never reopened).
+/// </summary>
+public sealed class EvaluationJob
+{
+    public Guid Id { get; set; }
+    public Guid ModelId { get; set; }
+    public string ModelName { get; set; } = "";
+    public Guid UserId { get; set; }
+    public string UserName { get; set; } = "";
+    /// <summary>The built-in suite's label ("instructions@1").</summary>
+    public string Suite { get; set; } = "";
+    public List<string> Conditions { get; set; } = [];
+    public string? Prompt { get; set; }
+    public int? Limit { get; set; }
+    public int Seed { get; set; }
+    public int MaxNewTokens { get; set; }
+    public BakeStatus Status { get; set; } = BakeStatus.Queued;
+    public int Done { get; set; }
+    public int Total { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>The scores (RunJson); for a cancelled job, the scores so far, marked incomplete.</summary>
+    public string? ResultJson { get; set; }
+    public string? FailureReason { get; set; }
+
+    public double Fraction => Status == BakeStatus.Completed ? 1 : Total == 0 ? 0 : Math.Clamp((double)Done / Total, 0, 1);
+}

@@ -1,0 +1,53 @@
+using Arena.Core.Bakes;
+using Arena.Core.Storage;
+using Marten;
+
+namespace Arena.Core.Evaluations;
+
+/// <summary>
+/// Applies worker reports to the job document through <see cref="OptimisticWrite"/>: a report and a cancel racing
+/// each other decide on the state that won, and nothing changes a finished job (so a redelivered report is harmless
+/// and a completion that comes after a cancel is dropped).
+/// </summary>
+public sealed class EvaluationJournal(IDocumentStore store) : IEvaluationJournal
+{
+    public Task Started(Guid jobId, DateTimeOffset at, CancellationToken ct = default) =>
+        Update(store, jobId, j => { j.Status = BakeStatus.Running; j.StartedAt ??= at; }, ct);
+
+    public Task Progressed(Guid jobId, int done, int total, CancellationToken ct = default) =>
+        Update(store, jobId, j =>
+        {
+            j.Status = BakeStatus.Running;
+            (j.Done, j.Total) = (Math.Max(j.Done, done), total);
+        }, ct);
+
+    public Task Succeeded(Guid jobId, string resultJson, DateTimeOffset at, CancellationToken ct = default) =>
+        Update(store, jobId, j => { j.Status = BakeStatus.Completed; j.ResultJson = resultJson; j.Done = j.Total; j.FinishedAt = at; }, ct);
+
+    public Task Failed(Guid jobId, string reason, DateTimeOffset at, CancellationToken ct = default) =>
+        Update(store, jobId, j => { j.Status = BakeStatus.Failed; j.FailureReason = reason.Length <= 2000 ? reason : reason[..2000]; j.FinishedAt = at; }, ct);
+
+    /// <remarks>The owner's cancel has finished the job already; the worker's partial scores are still kept.</remarks>
+    public async Task Cancelled(Guid jobId, string? partialResultJson, DateTimeOffset at, CancellationToken ct = default) =>
+        await store.Run(async session =>
+        {
+            var job = await session.LoadAsync<EvaluationJob>(jobId, ct);
+            if (job is null || job.Status is BakeStatus.Completed or BakeStatus.Failed) return false;
+            job.Status = BakeStatus.Cancelled;
+            job.ResultJson ??= partialResultJson;
+            job.FinishedAt ??= at;
+            session.Store(job);
+            return true;
+        }, ct, what: "an evaluation job");
+
+    /// <summary>Changes an open job; a finished or unknown one is left as it is.</summary>
+    internal static Task Update(IDocumentStore store, Guid jobId, Action<EvaluationJob> change, CancellationToken ct) =>
+        store.Run(async session =>
+        {
+            var job = await session.LoadAsync<EvaluationJob>(jobId, ct);
+            if (job is null || job.Status.IsFinished()) return false;
+            change(job);
+            session.Store(job);
+            return true;
+        }, ct, what: "an evaluation job");
+}
