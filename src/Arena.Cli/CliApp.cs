@@ -26,6 +26,8 @@ public static class CliApp
                     [--prompt TEXT] [--limit N] [--seed S] [--max-tokens N] [--temperature T] [--json OUT]
           eval      --suite FILE|NAME --responses RESP.jsonl [--json OUT]   (scores replies written elsewhere: {"id", "response"} lines)
                     (built-in suites: instructions, arithmetic, starter-behaviors, starter-facts, retention; IFEval files load as they are)
+          judge     --model DIR --contestant NAME=ADAPTER[:s][+ADAPTER...]|NAME=base ... --suite FILE|NAME [--judge rule|DIR[:ADAPTER]]
+                    [--limit N] [--seed S] [--max-tokens N] [--json OUT]   (automatic leaderboard: pairwise, both orders, Bradley–Terry)
           suites    [--write DIR]   (lists the built-in suites; --write writes the generated ones, as shipped)
           eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--train-queries N] [--eval-queries N] [--rows-only] [--json FILE]
                      and bake's recipe options (--trajectories ... --seed), from the acceptance recipe (16 trajectories, 12 epochs)
@@ -63,6 +65,7 @@ public static class CliApp
                 "export" => ExportCommand.Run(a),
                 "eval" => EvalCommand.Run(a),
                 "suites" => SuitesCommand.Run(a),
+                "judge" => JudgeCommand.Run(a),
                 "eval-bakes" => EvalBakesCommand.Run(a),
                 "house" => HouseCommand.Run(a),
                 "ratings" => RatingsCommand.Run(a),
