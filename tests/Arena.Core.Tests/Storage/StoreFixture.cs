@@ -16,6 +16,7 @@ public sealed class StoreFixture : IAsyncLifetime
     public string Schema { get; } = TestDatabase.NewSchema("core");
     public ServiceProvider Services { get; private set; } = null!;
     public RecordingDispatcher Dispatcher { get; } = new();
+    public RecordingEvaluationDispatcher Evaluations { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -23,6 +24,7 @@ public sealed class StoreFixture : IAsyncLifetime
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddArenaStore(TestDatabase.ConnectionString, Schema);
         services.AddSingleton<IBakeDispatcher>(Dispatcher);
+        services.AddSingleton<Arena.Core.Evaluations.IEvaluationDispatcher>(Evaluations);
         services.Configure<BakeLimits>(l => l.ConcurrentBakesPerUser = 2);
         services.Configure<Arena.Core.Battles.BattleOptions>(o => { o.AnonymousDailyVoteCap = 3; o.BootstrapRounds = 20; o.ProvisionalBelow = 5; });
         Services = services.BuildServiceProvider();
@@ -69,6 +71,25 @@ public sealed class RecordingDispatcher : IBakeDispatcher
     {
         if (Fail) throw new InvalidOperationException("bus unreachable");
         lock (Dispatched) Dispatched.Add((job, parent, outputPath));
+        return Task.CompletedTask;
+    }
+
+    public Task Cancel(Guid jobId, CancellationToken ct = default)
+    {
+        lock (Cancelled) Cancelled.Add(jobId);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Records what the evaluation service hands to the bus.</summary>
+public sealed class RecordingEvaluationDispatcher : Arena.Core.Evaluations.IEvaluationDispatcher
+{
+    public List<(Arena.Core.Evaluations.EvaluationJob Job, ArenaModel Model)> Dispatched { get; } = [];
+    public List<Guid> Cancelled { get; } = [];
+
+    public Task Dispatch(Arena.Core.Evaluations.EvaluationJob job, ArenaModel model, CancellationToken ct = default)
+    {
+        lock (Dispatched) Dispatched.Add((job, model));
         return Task.CompletedTask;
     }
 
