@@ -8,12 +8,19 @@ namespace Arena.Engine.Evaluation;
 /// <summary>
 /// Writes an evaluation's replies with a loaded model stack: requests in batches of <see cref="RowsPerBatch"/>,
 /// the stack's adapters switched on or off per call. A request whose conversation fills the context gets no reply
-/// (an error for its item); one that leaves less room than the reply length gets the room there is.
+/// (an error for its item); one that leaves less room than the reply length gets the room there is, unless
+/// <see cref="FullRepliesOnly"/> makes that an error too.
 /// </summary>
 public sealed class ModelReplySource(ModelStack stack, SamplingOptions options) : IReplySource
 {
     /// <summary>Rows generated together: the batch the engine is fastest at on a CPU for short replies.</summary>
     public int RowsPerBatch { get; init; } = 32;
+
+    /// <summary>
+    /// Refuse a request that leaves less room than a full reply instead of writing a shorter one: a decay curve
+    /// compares turns, and a reply cut short by the context at a late turn would count as the prompt fading.
+    /// </summary>
+    public bool FullRepliesOnly { get; init; }
 
     public async Task<IReadOnlyList<Reply>> WriteAsync(bool adapted, IReadOnlyList<ReplyRequest> requests, CancellationToken ct)
     {
@@ -27,6 +34,8 @@ public sealed class ModelReplySource(ModelStack stack, SamplingOptions options) 
         for (var i = 0; i < prompts.Count; i++)
             if (prompts[i].Length >= context)
                 replies[i] = new Reply("", $"the conversation is {prompts[i].Length} tokens, as long as the model's context of {context} or longer");
+            else if (FullRepliesOnly && prompts[i].Length + options.MaxNewTokens > context)
+                replies[i] = new Reply("", $"the conversation is {prompts[i].Length} tokens: with a reply of {options.MaxNewTokens} it passes the model's context of {context}");
         // Rows that fit a full reply go in batches; the few that only fit a shorter one go alone with the room left.
         var fits = Enumerable.Range(0, prompts.Count).Where(i => replies[i] is null && prompts[i].Length + options.MaxNewTokens <= context).ToList();
         foreach (var batch in fits.Chunk(RowsPerBatch))
