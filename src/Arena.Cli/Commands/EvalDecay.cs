@@ -55,7 +55,7 @@ internal static class EvalDecay
         if (c.FittedByAll < c.Fitted) line += $" (all {c.Conversations.Count} conversations through turn {c.FittedByAll})";
         var stops = c.Stops;
         if (stops.Count == 0) return line;
-        var at = string.Join(", ", stops.GroupBy(s => s.Turn).Select(g => $"{g.Sum(s => s.Count)} at turn {g.Key}"));
+        var at = string.Join(", ", stops.Select(s => $"{s.Count} at turn {s.Turn}"));
         return $"{line}; stopped: {at} ({stops[0].Reason})";
     }
 

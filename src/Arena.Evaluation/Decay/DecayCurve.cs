@@ -26,8 +26,11 @@ public sealed record DecayCurve(Condition Condition, int Turns, IReadOnlyList<De
     /// <summary>Every conversation either ran all its turns or stopped with a reason; false after a cancellation.</summary>
     public bool Complete => Conversations.All(c => c.Reached == Turns || c.Stop is not null);
 
-    /// <summary>Why conversations stopped, with how many stopped at each turn for each reason.</summary>
-    public IReadOnlyList<(int Turn, string Reason, int Count)> Stops =>
-        Conversations.Where(c => c.Stop is not null).GroupBy(c => (c.Stop!.Turn, c.Stop.Reason))
-            .OrderBy(g => g.Key.Turn).Select(g => (g.Key.Turn, g.Key.Reason, g.Count())).ToList();
+    /// <summary>
+    /// How many conversations stopped at each turn, with the first one's reason (reasons differ only in their token
+    /// counts when the context is the cause; each conversation keeps its own).
+    /// </summary>
+    public IReadOnlyList<(int Turn, int Count, string Reason)> Stops =>
+        Conversations.Where(c => c.Stop is not null).GroupBy(c => c.Stop!.Turn)
+            .OrderBy(g => g.Key).Select(g => (g.Key, g.Count(), g.First().Stop!.Reason)).ToList();
 }

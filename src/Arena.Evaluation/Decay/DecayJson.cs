@@ -8,7 +8,7 @@ namespace Arena.Evaluation.Decay;
 /// The JSON shape of a decay run (<c>arena eval --decay --json</c>, the Evaluation tab): <c>{"kind": "decay",
 /// "suite", "hash", "prompt", "check", "turns", "settings", "complete", "curves": [{"name", "description",
 /// "complete", "conversations", "fitted", "fitted_by_all", "points": [{"turn", "value", "low", "high", "n"}],
-/// "stops": [{"turn", "reason", "count"}], "transcripts": [{"conversation", "stopped_at", "reason", "turns":
+/// "stops": [{"turn", "count", "reason"}], "transcripts": [{"conversation", "stopped_at", "reason", "turns":
 /// [{"turn", "question", "reply", "passed", "error"}]}]}]}</c>. A stable interface: add fields, do not rename them.
 /// </summary>
 public static class DecayJson
@@ -38,8 +38,8 @@ public static class DecayJson
         ["stops"] = new JsonArray(curve.Stops.Select(s => (JsonNode?)new JsonObject
         {
             ["turn"] = s.Turn,
-            ["reason"] = s.Reason,
             ["count"] = s.Count,
+            ["reason"] = s.Reason,
         }).ToArray()),
         ["transcripts"] = new JsonArray(curve.Conversations.Select(c => (JsonNode?)Transcript(c)).ToArray()),
     };
