@@ -8,7 +8,7 @@ namespace Arena.Evaluation.Decay;
 /// The JSON shape of a decay run (<c>arena eval --decay --json</c>, the Evaluation tab): <c>{"kind": "decay",
 /// "suite", "hash", "prompt", "check", "turns", "settings", "complete", "curves": [{"name", "description",
 /// "complete", "conversations", "fitted", "fitted_by_all", "points": [{"turn", "value", "low", "high", "n"}],
-/// "stops": [{"turn", "count", "reason"}], "transcripts": [{"conversation", "stopped_at", "reason", "turns":
+/// "stops": [{"turn", "count", "reason" (the first one's)}], "transcripts": [{"conversation", "stopped_at", "reason", "turns":
 /// [{"turn", "question", "reply", "passed", "error"}]}]}]}</c>. A stable interface: add fields, do not rename them.
 /// </summary>
 public static class DecayJson
