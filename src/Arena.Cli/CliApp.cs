@@ -24,6 +24,9 @@ public static class CliApp
           starter eval  --model DIR [--adapter DIR[:strength]]... [--probes N] [--split heldout|train]   (train: seen phrasings, a diagnostic)
           eval      --model DIR [--adapter DIR[:strength]]... --suite FILE|NAME [--conditions base,prompted,model,reprompted]
                     [--prompt TEXT] [--limit N] [--seed S] [--max-tokens N] [--temperature T] [--json OUT]
+                    [--kl]   (with --prompt: KL(prompted ‖ model) and KL(prompted ‖ base) per token on the suite's prompts)
+                    [--decay TURNS [--conversations K] [--check JSON]]   (with --prompt: adherence per turn of long conversations,
+                    prompted base vs model, the suite's prompts as questions; the check is the prompt's rule unless given; max tokens 48)
           eval      --suite FILE|NAME --responses RESP.jsonl [--json OUT]   (scores replies written elsewhere: {"id", "response"} lines)
                     (built-in suites: instructions, arithmetic, starter-behaviors, starter-facts, retention; IFEval files load as they are)
           judge     --model DIR --contestant NAME=ADAPTER[:s][+ADAPTER...]|NAME=base ... --suite FILE|NAME [--judge rule|DIR[:ADAPTER]]
@@ -42,6 +45,9 @@ public static class CliApp
 
     static readonly HashSet<string> Flags = ["force", "rows-only", "include-named"];
 
+    // bake's --kl takes a value (full|topk:K); eval's is a switch.
+    static IReadOnlySet<string> FlagsOf(string command) => command == "eval" ? new HashSet<string>(Flags) { "kl" } : Flags;
+
     public static int Run(string[] args)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -52,7 +58,7 @@ public static class CliApp
         try
         {
             if (args[0] == "starter") return StarterCommand.Run(args.Length > 1 ? args[1] : "", new CliArgs(args.Skip(2), Flags));
-            var a = new CliArgs(args.Skip(1), Flags);
+            var a = new CliArgs(args.Skip(1), FlagsOf(args[0]));
             return args[0] switch
             {
                 "info" => InfoCommand.Run(a),

@@ -7,6 +7,8 @@ using Arena.Engine;
 using Arena.Engine.Evaluation;
 using Arena.Engine.Generation;
 using Arena.Evaluation;
+using Arena.Evaluation.Decay;
+using Arena.Evaluation.Kl;
 using Arena.Evaluation.Running;
 using Arena.Evaluation.Scoring;
 using Arena.Evaluation.Statistics;
@@ -18,6 +20,8 @@ namespace Arena.Cli.Commands;
 /// <summary>
 /// arena eval: scores a model on a suite under conditions (base, prompted, model, reprompted), or scores replies
 /// written elsewhere (<c>--responses</c>). Suites are files (JSON Lines, IFEval's format included) or built-in names.
+/// With a prompt, <c>--decay N</c> follows the prompt's hold over N-turn conversations instead (<see cref="EvalDecay"/>)
+/// and <c>--kl</c> adds the KL from the prompted base to the model and to the base (<see cref="EvalKl"/>).
 /// </summary>
 public static class EvalCommand
 {
@@ -35,28 +39,56 @@ public static class EvalCommand
         var adapters = AdapterOptions.ParseAll(a.All("adapter"));
         var prompt = a.Get("prompt");
         if (prompt is not null && prompt.Trim().Length == 0) throw new UsageException("--prompt must not be empty");
-        var conditions = Condition.Parse(a.Get("conditions") ?? DefaultConditions(adapters.Count > 0, prompt is not null), prompt is not null);
+        var decay = a.Get("decay") is null ? (int?)null : a.Int("decay", 0, 1, DecayPlan.MaxTurns);
+        var kl = a.Flag("kl");
+        if (decay is not null && prompt is null) throw new UsageException("--decay needs --prompt: the curves follow that prompt's hold over a conversation");
+        if (kl && prompt is null) throw new UsageException("--kl needs --prompt: the KL is measured from the base with that prompt");
+        var check = a.Get("check");
+        var conversations = a.Int("conversations", DecayPlan.DefaultConversations, 1, SuiteLimits.MaxItems);
+        if (decay is null && (check is not null || a.Get("conversations") is not null)) throw new UsageException("--check and --conversations go with --decay");
+        var conditions = Condition.Parse(a.Get("conditions") ?? (decay is null ? DefaultConditions(adapters.Count > 0, prompt is not null) : "prompted,model"), prompt is not null);
         var seed = a.Int("seed", 0, 0, int.MaxValue);
-        var maxTokens = a.Int("max-tokens", EvaluationSettings.DefaultMaxNewTokens, 1, 1 << 16);
+        // A decay run keeps every reply in the history: shorter replies let more turns fit the context.
+        var maxTokens = a.Int("max-tokens", decay is null ? EvaluationSettings.DefaultMaxNewTokens : DecayPlan.DefaultMaxNewTokens, 1, 1 << 16);
         var temperature = a.Double("temperature", 0, 0, 100);
         var dev = DeviceOptions.From(a);
         a.RejectUnknown();
 
         var suite = BuiltInSuites.Open(suiteName, StarterRules.Instance).Take(limit);
+        var plan = decay is { } turns ? EvalDecay.Plan(suite, prompt!, check, turns, conversations) : null;
         using var stack = ModelStack.Load(modelDir, modelDir, adapters, dev.DType, dev.Device);
         var sampling = new SamplingOptions { MaxNewTokens = maxTokens, Temperature = temperature, Seed = seed };
         var settings = new EvaluationSettings(seed, maxTokens, temperature, EngineVersion.Current);
         var bar = new ProgressBar();
         var started = DateTime.UtcNow;
-        var progress = new InlineProgress<EvaluationProgress>(p => bar.Update("eval", p.Fraction, $"{p.Done}/{p.Total} replies", Remaining(started, p)));
+        var progress = new InlineProgress<EvaluationProgress>(p => bar.Update(plan is null ? "eval" : "decay", p.Fraction, $"{p.Done}/{p.Total} replies", Remaining(started, p)));
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
-        var run = new SuiteRunner(new ModelReplySource(stack, sampling))
-            .RunAsync(suite, conditions, prompt, settings, progress, cts.Token).GetAwaiter().GetResult();
-        bar.Done();
-        Console.WriteLine(Table(run));
-        if (json is not null) Write(json, RunJson.Write(run));
-        return run.Complete ? 0 : 1;
+        var source = new ModelReplySource(stack, sampling) { FullRepliesOnly = plan is not null };
+        JsonObject written;
+        bool complete;
+        if (plan is not null)
+        {
+            var run = new DecayRunner(source).RunAsync(plan, conditions, settings, progress, cts.Token).GetAwaiter().GetResult();
+            bar.Done();
+            Console.WriteLine(EvalDecay.Table(run, plan.Conversations));
+            (written, complete) = (DecayJson.Write(run), run.Complete);
+        }
+        else
+        {
+            var run = new SuiteRunner(source).RunAsync(suite, conditions, prompt, settings, progress, cts.Token).GetAwaiter().GetResult();
+            bar.Done();
+            Console.WriteLine(Table(run));
+            (written, complete) = (RunJson.Write(run), run.Complete);
+        }
+        if (kl && complete)
+        {
+            var summary = EvalKl.Measure(stack, suite, prompt!, seed, maxTokens, cts.Token);
+            Console.WriteLine(EvalKl.Table(summary));
+            written["kl"] = KlJson.Write(summary);
+        }
+        if (json is not null) Write(json, written);
+        return complete ? 0 : 1;
     }
 
     // Every condition the given inputs make distinct: the model always; the prompt's conditions when there is one;

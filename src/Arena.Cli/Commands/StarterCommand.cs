@@ -60,7 +60,7 @@ public static class StarterCommand
         var builder = new StarterBuilder(options)
         {
             Log = m => { bar.Done(); Console.Error.WriteLine(m); },
-            Progress = new SyncProgress<Arena.Starter.Training.TrainingProgress>(p => bar.Update("training", (double)p.Step / p.TotalSteps,
+            Progress = new Arena.Evaluation.Running.InlineProgress<Arena.Starter.Training.TrainingProgress>(p => bar.Update("training", (double)p.Step / p.TotalSteps,
                 $"step {p.Step}/{p.TotalSteps} loss {p.Loss:F3} {p.TokensPerSecond:N0} tok/s", p.Remaining)),
         };
         var report = builder.Build(output.Staging).GetAwaiter().GetResult();

@@ -15,16 +15,19 @@ public static class RunJson
         ["suite"] = run.Suite,
         ["hash"] = run.Hash,
         ["prompt"] = run.Prompt,
-        ["settings"] = new JsonObject
-        {
-            ["seed"] = run.Settings.Seed,
-            ["max_new_tokens"] = run.Settings.MaxNewTokens,
-            ["temperature"] = run.Settings.Temperature,
-            ["engine"] = run.Settings.EngineVersion,
-        },
+        ["settings"] = Settings(run.Settings),
         ["complete"] = run.Complete,
         ["fidelity"] = run.Fidelity is { } f ? Math.Round(f, 6) : null,
         ["conditions"] = new JsonArray(run.Scores.Select(s => (JsonNode?)Condition(s)).ToArray()),
+    };
+
+    /// <summary><c>{"seed", "max_new_tokens", "temperature", "engine"}</c>: shared by every kind of run.</summary>
+    public static JsonObject Settings(EvaluationSettings settings) => new()
+    {
+        ["seed"] = settings.Seed,
+        ["max_new_tokens"] = settings.MaxNewTokens,
+        ["temperature"] = settings.Temperature,
+        ["engine"] = settings.EngineVersion,
     };
 
     static JsonObject Condition(ConditionScore s)

@@ -77,7 +77,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
                 Guide = guide is null ? null : guide with { Steps = null },
             })
             {
-                Progress = new SyncProgress<TrainingProgress>(p => { drillSteps = p.Step; Progress?.Report(p); }),
+                Progress = new Arena.Evaluation.Running.InlineProgress<TrainingProgress>(p => { drillSteps = p.Step; Progress?.Report(p); }),
             }.Train(drills, ct);
             Log?.Invoke($"copy drills: loss {drillLoss:F3} after {drillSteps} steps");
         }
@@ -95,7 +95,7 @@ public sealed class StarterBuilder(StarterBuildOptions options)
             AverageFrom = o.AverageFrom,
         })
         {
-            Progress = new SyncProgress<TrainingProgress>(p =>
+            Progress = new Arena.Evaluation.Running.InlineProgress<TrainingProgress>(p =>
             {
                 last = p;
                 if (p.Step % 25 == 0) losses.Add(Math.Round(p.Loss, 4));
