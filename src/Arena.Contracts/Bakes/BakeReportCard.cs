@@ -3,6 +3,17 @@ namespace Arena.Contracts.Bakes;
 /// <summary>A rate with its 95% interval and how many replies it is over.</summary>
 public sealed record RateSummary(double Value, double Low, double High, int Count);
 
+/// <summary>Adherence at one conversation turn, for the prompted parent and the new model unprompted (prompt decay).</summary>
+public sealed record DecayPointSummary(int Turn, RateSummary? Prompted, RateSummary? Baked);
+
+/// <summary>
+/// Per-token KL(prompted parent ‖ model) on held-out questions, after the bake (<see cref="ModelMean"/>) and before it
+/// (<see cref="BaseMean"/>, the parent), with histograms over the bins between <see cref="Edges"/> (one more count
+/// than edges: below the first and above the last are bins too).
+/// </summary>
+public sealed record KlCard(double ModelMean, double BaseMean, double? Ratio, int Tokens, IReadOnlyList<double> Edges,
+    IReadOnlyList<int> ModelCounts, IReadOnlyList<int> BaseCounts);
+
 /// <summary>One held-out question answered before the bake (the parent, unprompted and prompted) and after it.</summary>
 public sealed record ReportCardSample(string Question, string Before, string Prompted, string After, bool? BeforePassed, bool? PromptedPassed, bool? AfterPassed);
 
@@ -28,6 +39,11 @@ public sealed record BakeReportCard
     /// <summary>Everyday questions the parent answered right.</summary>
     public int RetentionParentRight { get; init; }
     public IReadOnlyList<ReportCardSample> Samples { get; init; } = [];
+    /// <summary>Prompt decay: adherence turn by turn over long conversations of unrelated questions; empty without a rule.</summary>
+    public IReadOnlyList<DecayPointSummary> Decay { get; init; } = [];
+    /// <summary>How far the decay conversations got, in a sentence (they stop where the model's context runs out).</summary>
+    public string? DecayNote { get; init; }
+    public KlCard? Kl { get; init; }
     public string Verdict { get; init; } = ReportVerdicts.Unmeasured;
     public string Summary { get; init; } = "";
     /// <summary>Set when the new model lost what the parent knew, in a sentence; null otherwise.</summary>

@@ -13,8 +13,14 @@ namespace Arena.Engine.Evaluation;
 /// unprompted (adapters off: before it). The baker's own pieces do the work (sampler, sequence batches, teacher
 /// targets, KL), so this is the same number as a bake report's held-out KL, on other queries.
 /// </summary>
-public sealed class PromptKl(ModelStack stack)
+/// <param name="adapters">The adapters that make "the model" differ from "the base" (see <see cref="ModelReplySource"/>).</param>
+public sealed class PromptKl(LanguageModel language, IReadOnlyList<string> adapters)
 {
+    /// <summary>The stack's base is the base; all its adapters are the model.</summary>
+    public PromptKl(ModelStack stack) : this(stack.Language, [.. stack.Adapters.Select(a => a.Name)])
+    {
+    }
+
     /// <summary>
     /// Replies are sampled at temperature 1 with no top-p: KL(P ‖ Q) is an expectation over the teacher's own
     /// distribution P, which a greedy or truncated reply would not be a sample of.
@@ -30,12 +36,12 @@ public sealed class PromptKl(ModelStack stack)
         if (string.IsNullOrWhiteSpace(prompt)) throw new ArgumentException("KL fidelity needs a prompt");
         var distinct = queries.Distinct().ToList();
         if (distinct.Count == 0) throw new ArgumentException("KL fidelity needs at least one query");
-        var model = stack.Language.Model;
+        var model = language.Model;
         var sampling = new BakeRecipe { Prompt = prompt, TrajectoriesPerQuery = 1, MaxTokens = maxNewTokens, Temperature = Temperature, TopP = 1, Seed = seed };
         try
         {
             SetAdapters(false);
-            var (trajectories, _) = await new TrajectorySampler(model, stack.Language.Tokenizer)
+            var (trajectories, _) = await new TrajectorySampler(model, language.Tokenizer)
                 .Sample(prompt, distinct.Select(q => (q, true)).ToList(), sampling, null, ct);
             var measured = new Dictionary<string, KlQuery>(StringComparer.Ordinal);
             foreach (var batch in trajectories.Chunk(RowsPerBatch))
@@ -54,7 +60,7 @@ public sealed class PromptKl(ModelStack stack)
     List<KlQuery> Measure(Trajectory[] batch)
     {
         TorchThreads.Apply();
-        var model = stack.Language.Model;
+        var model = language.Model;
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         SetAdapters(false);
@@ -68,7 +74,7 @@ public sealed class PromptKl(ModelStack stack)
         var result = new List<KlQuery>(batch.Length);
         for (int i = 0, at = 0; i < batch.Length; at += batch[i].Reply.Length, i++)
         {
-            var reply = stack.Language.Tokenizer.Decode(batch[i].Reply, skipSpecial: true).Trim();
+            var reply = language.Tokenizer.Decode(batch[i].Reply, skipSpecial: true).Trim();
             result.Add(new KlQuery(batch[i].Query, reply, after[at..(at + batch[i].Reply.Length)], before[at..(at + batch[i].Reply.Length)]));
         }
         return result;
@@ -77,12 +83,12 @@ public sealed class PromptKl(ModelStack stack)
     double[] PerToken(TeacherTargets targets, SequenceBatch students)
     {
         using var scope = NewDisposeScope();
-        var logp = TeacherTargets.GatherLogits(stack.Language.Model, students).to_type(ScalarType.Float32).log_softmax(-1);   // (N, V)
+        var logp = TeacherTargets.GatherLogits(language.Model, students).to_type(ScalarType.Float32).log_softmax(-1);   // (N, V)
         return targets.Kl(logp).cpu().data<float>().Select(v => (double)v).ToArray();                                        // (N)
     }
 
     void SetAdapters(bool enabled)
     {
-        foreach (var adapter in stack.Adapters) stack.Language.Model.SetEnabled(adapter.Name, enabled);
+        foreach (var adapter in adapters) language.Model.SetEnabled(adapter, enabled);
     }
 }

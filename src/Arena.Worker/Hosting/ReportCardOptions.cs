@@ -14,4 +14,10 @@ public sealed class ReportCardOptions
     public int RetentionItems { get; set; } = 48;
     /// <summary>Reply length in tokens: enough for a style to show.</summary>
     public int MaxTokens { get; set; } = 64;
+    /// <summary>Turns of the prompt-decay conversations (0: no decay curves).</summary>
+    public int DecayTurns { get; set; } = 16;
+    /// <summary>Conversations per decay curve.</summary>
+    public int DecayConversations { get; set; } = 8;
+    /// <summary>Held-out questions the KL is measured on (0: no KL histogram).</summary>
+    public int KlQueries { get; set; } = 16;
 }

@@ -39,6 +39,13 @@ public sealed class RunBakeConsumerTests(WorkerFixture fixture)
         Assert.NotNull(card.RetentionParent);
         Assert.False(string.IsNullOrWhiteSpace(card.Summary));
         Assert.Contains(progress, p => p.Phase == "evaluating");
+        // Prompt decay turn by turn from turn 1, and the per-token KL before and after, for the Evaluation tab.
+        Assert.Equal(1, card.Decay[0].Turn);
+        Assert.NotNull(card.Decay[0].Prompted);
+        Assert.False(string.IsNullOrWhiteSpace(card.DecayNote));
+        Assert.True(card.Kl!.Tokens > 0);
+        Assert.Equal(card.Kl.Tokens, card.Kl.ModelCounts.Sum());
+        Assert.Equal(card.Kl.Edges.Count + 1, card.Kl.BaseCounts.Count);
 
         var dir = Path.Combine(Host.ArtifactsRoot, "adapters", "pirate");
         foreach (var file in new[] { "adapter_config.json", "adapter_model.safetensors", "bake-report.json", "bake-summary.json" })
