@@ -32,6 +32,9 @@ public static class CliApp
           judge     --model DIR --contestant NAME=ADAPTER[:s][+ADAPTER...]|NAME=base ... --suite FILE|NAME [--judge rule|DIR[:ADAPTER]]
                     [--limit N] [--seed S] [--max-tokens N] [--json OUT]   (automatic leaderboard: pairwise, both orders, Bradley–Terry)
           suites    [--write DIR]   (lists the built-in suites; --write writes the generated ones, as shipped)
+          bake-quality --model DIR [--only key,key] [--questions N] [--no-rebake] [--out FILE]
+                    (each house bake against its prompted base: baked, half-baked, re-baked, fidelity, KL ratio, retention, decay;
+                     the table of docs/bake-quality.md)
           eval-bakes --model DIR [--behaviors a/b,c/d] [--sequential a/b,c/d] [--train-queries N] [--eval-queries N] [--rows-only] [--json FILE]
                      and bake's recipe options (--trajectories ... --seed), from the acceptance recipe (16 trajectories, 12 epochs)
                      (JSON rows carry the baked model's misses)
@@ -43,7 +46,7 @@ public static class CliApp
         common: --device cpu|cuda  --dtype f32|bf16
         """;
 
-    static readonly HashSet<string> Flags = ["force", "rows-only", "include-named"];
+    static readonly HashSet<string> Flags = ["force", "rows-only", "include-named", "no-rebake"];
 
     // bake's --kl takes a value (full|topk:K); eval's is a switch.
     static IReadOnlySet<string> FlagsOf(string command) => command == "eval" ? new HashSet<string>(Flags) { "kl" } : Flags;
@@ -73,6 +76,7 @@ public static class CliApp
                 "suites" => SuitesCommand.Run(a),
                 "judge" => JudgeCommand.Run(a),
                 "eval-bakes" => EvalBakesCommand.Run(a),
+                "bake-quality" => BakeQualityCommand.Run(a),
                 "house" => HouseCommand.Run(a),
                 "ratings" => RatingsCommand.Run(a),
                 "bench-votes" => VoteBenchCommand.Run(a),

@@ -10,7 +10,7 @@ namespace Arena.Web.Tests.EndToEnd;
 /// What a new user does on day one, in a real headless Chromium against the whole app (real PostgreSQL, in-process
 /// worker running the engine on the starter model): register, bake a persona into the starter model from the bake
 /// form, watch the job reach done and read its report card, then chat with the baked model without any system
-/// prompt and get the persona;
+/// prompt and get the persona, see its prompt-decay plot on the Evaluation tab and run a suite there;
 /// then judge a blind battle between the bake and the starter and see the leaderboard count it.
 /// Takes a screenshot of each main page on the way (docs/screenshots in the README come from here).
 /// </summary>
@@ -70,6 +70,18 @@ public sealed class BakeAndChatInBrowserTests(BrowserAppFactory app) : BrowserTe
         var text = await page.Locator("[data-testid=chat-messages] [data-role=assistant]").Last.InnerTextAsync();
         await Browser.Screenshot(page, "model");
         Assert.True(new PirateChecker().Follows(text, BehaviorContext.None), $"the baked model answered without the persona: \"{text}\"");
+
+        // The Evaluation tab: the bake's prompt-decay plot and KL histogram, then a suite run on the workers.
+        await page.Locator(".mud-tab", new() { HasText = "Evaluation" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=decay-chart]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kl-histogram]")).ToBeVisibleAsync();
+        await page.FillAsync("[data-testid=evaluation-limit]", "4");
+        await page.ClickAsync("[data-testid=evaluation-run]");
+        var evaluation = page.Locator("[data-testid=evaluation-job]").First;
+        await Assertions.Expect(evaluation).ToHaveAttributeAsync("data-status", new Regex("Completed|Failed|Cancelled"), new() { Timeout = 120_000 });
+        Assert.Equal("Completed", await evaluation.GetAttributeAsync("data-status"));
+        await Assertions.Expect(evaluation.Locator("[data-condition=model] [data-testid=score-strict]")).ToHaveTextAsync(new Regex(@"^\d+%$"));
+        await Browser.Screenshot(page, "evaluation");
 
         // A blind battle between two of the public models (the starter, the house models, the new bake): both answers
         // stream, the panes say only "Model A"/"Model B" until the vote, the vote reveals both names, the leaderboard
