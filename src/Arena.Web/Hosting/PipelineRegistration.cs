@@ -20,6 +20,7 @@ public static class PipelineRegistration
         app.MapHealthApi();
         app.MapModelsApi();
         app.MapBattlesApi();
+        app.MapEvaluationsApi();
         app.MapSignOut();
         app.MapHub<JobsHub>("/hubs/jobs");
         app.MapHub<ChatHub>("/hubs/chat");

@@ -42,12 +42,26 @@ public class ArenaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Arena:Battles:Leaderboard:PollInterval", "00:00:01");
     }
 
+    /// <summary>The password of every account <see cref="Register"/> makes.</summary>
+    public const string Password = "correct horse battery";
+
     /// <summary>A new account, as the viewer it signs in as.</summary>
     public async Task<Viewer> Register(string name)
     {
         await using var scope = Services.CreateAsyncScope();
-        var account = await scope.ServiceProvider.GetRequiredService<AccountService>().Register(name, "correct horse battery");
+        var account = await scope.ServiceProvider.GetRequiredService<AccountService>().Register(name, Password);
         return Viewer.User(account.Id, account.UserName);
+    }
+
+    /// <summary>A client signed in through the login form, as a browser would be (FormClient posts it).</summary>
+    public async Task<HttpClient> SignedIn(Viewer user)
+    {
+        var form = FormClient.For(this);
+        await form.SignIn(user.UserName!, Password);
+        if (form.AuthCookie is null) throw new InvalidOperationException($"{user.UserName} could not sign in");
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"arena.auth={form.AuthCookie}");
+        return client;
     }
 
     public async Task<BakeJob?> FindJob(Guid jobId, Viewer viewer)

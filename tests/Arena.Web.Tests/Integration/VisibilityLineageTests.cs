@@ -17,8 +17,6 @@ namespace Arena.Web.Tests.Integration;
 [Collection("platform")]
 public sealed class VisibilityLineageTests(ArenaAppFactory app) : IClassFixture<ArenaAppFactory>
 {
-    const string Password = "correct horse battery";
-
     async Task<ArenaModel> Insert(Viewer owner, ArenaModel parent, string name, Visibility vis, string? prompt, string? report = null)
     {
         var adapter = prompt is null
@@ -49,16 +47,7 @@ public sealed class VisibilityLineageTests(ArenaAppFactory app) : IClassFixture<
         return m;
     }
 
-    /// <summary>A client signed in through the login form, as a browser would be (FormClient posts it).</summary>
-    async Task<HttpClient> SignedIn(Viewer user)
-    {
-        var form = FormClient.For(app);
-        await form.SignIn(user.UserName!, Password);
-        Assert.NotNull(form.AuthCookie);
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Add("Cookie", $"arena.auth={form.AuthCookie}");
-        return client;
-    }
+    Task<HttpClient> SignedIn(Viewer user) => app.SignedIn(user);
 
     static async Task<string> ZipText(HttpClient client, Guid id)
     {
