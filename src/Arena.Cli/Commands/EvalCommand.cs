@@ -76,9 +76,14 @@ public static class EvalCommand
         }
         else
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var run = new SuiteRunner(source).RunAsync(suite, conditions, prompt, settings, progress, cts.Token).GetAwaiter().GetResult();
             bar.Done();
             Console.WriteLine(Table(run));
+            // The speed line is what docs/benchmarks.md records: items and replies per second on this machine.
+            var replies = run.Scores.Sum(s => s.Score.Items.Count);
+            Console.WriteLine($"{replies} replies ({suite.Items.Count} items × {conditions.Count} conditions) in {clock.Elapsed.TotalSeconds:0.0} s: "
+                + $"{replies / clock.Elapsed.TotalSeconds:0.0} replies/s, {suite.Items.Count / clock.Elapsed.TotalSeconds:0.0} items/s");
             (written, complete) = (RunJson.Write(run), run.Complete);
         }
         if (kl && complete)

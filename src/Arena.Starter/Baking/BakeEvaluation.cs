@@ -1,6 +1,9 @@
 using Arena.Contracts.Bakes;
 using Arena.Engine;
 using Arena.Engine.Baking;
+using Arena.Engine.Evaluation;
+using Arena.Evaluation.Running;
+using Arena.Evaluation.Suites;
 using Arena.Engine.Generation;
 using Arena.Engine.Lora;
 using Arena.Engine.Tokenization;
@@ -32,12 +35,12 @@ public sealed class BakeEvaluation(LanguageModel lm)
 
     static double Share(string[] replies, Func<string, bool> pass) => replies.Count(pass) / (double)replies.Length;
 
+    /// <summary>Greedy replies of the model as it is (adapters as attached), written by the evaluator's reply source.</summary>
     public async Task<string[]> Replies(string? system, IReadOnlyList<string> queries, CancellationToken ct = default)
     {
-        var chats = queries.Select(q => (IReadOnlyList<ChatMessage>)(system is null ? [ChatMessage.User(q)] : [ChatMessage.System(system), ChatMessage.User(q)])).ToList();
-        var texts = new string[chats.Count];
-        await foreach (var d in lm.Generator().Chat(chats, SamplingOptions.GreedyDecoding(96), ct)) texts[d.Row] += d.Text;
-        return texts.Select(t => (t ?? "").Trim()).ToArray();
+        var source = new ModelReplySource(lm, [], SamplingOptions.GreedyDecoding(96)) { RowsPerBatch = int.MaxValue };
+        var requests = queries.Select(q => new ReplyRequest(system, [new SuiteTurn("user", q)])).ToList();
+        return [.. (await source.WriteAsync(adapted: true, requests, ct)).Select(r => r.Text)];
     }
 
     public static Func<string, bool> Follows(BakeScenario s) => reply => s.Checker.Follows(reply, s.Context);
