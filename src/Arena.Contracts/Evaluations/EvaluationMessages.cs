@@ -6,10 +6,11 @@ namespace Arena.Contracts.Evaluations;
 /// Command to a worker: score <paramref name="Model"/> on the built-in suite <paramref name="Suite"/> (a name such as
 /// "instructions") under <paramref name="Conditions"/> ("base", "prompted", "model", "reprompted"), prompted
 /// conditions with <paramref name="Prompt"/>; at most <paramref name="Limit"/> items; greedy replies of up to
-/// <paramref name="MaxNewTokens"/> tokens. The web app checked all of it; the worker checks it again.
+/// <paramref name="MaxNewTokens"/> tokens. An uploaded suite comes as <paramref name="SuiteText"/> (JSON Lines), named
+/// <paramref name="Suite"/>. The web app checked all of it; the worker checks it again.
 /// </summary>
 public sealed record RunEvaluation(Guid JobId, ModelSpec Model, string Suite, IReadOnlyList<string> Conditions, string? Prompt,
-    int? Limit, int Seed, int MaxNewTokens);
+    int? Limit, int Seed, int MaxNewTokens, string? SuiteText = null);
 
 /// <summary>Published to every worker instance: stop the evaluation if it runs here, skip it if it arrives later.</summary>
 public sealed record CancelEvaluation(Guid JobId);

@@ -14,8 +14,13 @@ public sealed class EvaluationJob
     public string ModelName { get; set; } = "";
     public Guid UserId { get; set; }
     public string UserName { get; set; } = "";
-    /// <summary>The built-in suite's label ("instructions@1").</summary>
+    /// <summary>The built-in suite's label ("instructions@1"), or an uploaded suite's name.</summary>
     public string Suite { get; set; } = "";
+    /// <summary>The uploaded suite run, if it is one (null for built-in suites).</summary>
+    public Guid? SuiteId { get; set; }
+    /// <summary>Run with a private uploaded suite: then the job, whose replies and ids come from that suite, is its
+    /// owner's alone, whoever else may see the model.</summary>
+    public bool SuitePrivate { get; set; }
     public List<string> Conditions { get; set; } = [];
     public string? Prompt { get; set; }
     public int? Limit { get; set; }

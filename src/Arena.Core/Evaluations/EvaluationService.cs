@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Arena.Core.Evaluations;
 
 /// <remarks>One short session per call, as <see cref="ModelCatalog"/>. The model's visibility is the job's.</remarks>
-public sealed class EvaluationService(IDocumentStore store, IModelCatalog catalog, IEvaluationDispatcher dispatcher,
+public sealed class EvaluationService(IDocumentStore store, IModelCatalog catalog, ISuiteLibrary suites, IEvaluationDispatcher dispatcher,
     IOptions<EvaluationLimits> limits) : IEvaluationService
 {
     public async Task<Guid> Request(EvaluationRequest request, Viewer viewer, CancellationToken ct = default)
@@ -18,8 +18,12 @@ public sealed class EvaluationService(IDocumentStore store, IModelCatalog catalo
         if (viewer.UserId is not { } userId) throw new DomainException(DomainError.Unauthenticated, "sign in to evaluate a model");
         var model = await catalog.Find(request.ModelId, viewer, ct) ?? throw DomainException.NotFound("the model");
         var l = limits.Value;
-        var suite = BuiltInSuites.Find(request.Suite)
-                    ?? throw DomainException.Invalid($"unknown suite '{request.Suite}' (built in: {string.Join(", ", BuiltInSuites.All.Select(s => s.Name))})");
+        UserSuite? uploaded = null;
+        if (SuiteKeys.IdOf(request.Suite) is { } suiteId)
+            uploaded = await suites.Find(suiteId, viewer, ct) ?? throw DomainException.NotFound("the suite");
+        var builtIn = uploaded is null
+            ? BuiltInSuites.Find(request.Suite) ?? throw DomainException.Invalid($"unknown suite '{request.Suite}' (built in: {string.Join(", ", BuiltInSuites.All.Select(s => s.Name))})")
+            : null;
         if (request.Limit is < 1 || request.Limit > l.MaxItems) throw DomainException.Invalid($"the item limit must be in 1..{l.MaxItems}");
         if (request.Seed < 0) throw DomainException.Invalid("the seed must be 0 or more");
         var prompt = string.IsNullOrWhiteSpace(request.Prompt) ? model.BakedPrompts.LastOrDefault() : request.Prompt.Trim();
@@ -44,7 +48,8 @@ public sealed class EvaluationService(IDocumentStore store, IModelCatalog catalo
             var job = new EvaluationJob
             {
                 Id = Guid.NewGuid(), ModelId = model.Id, ModelName = model.Name, UserId = userId, UserName = viewer.UserName ?? "",
-                Suite = suite.Label, Conditions = [.. conditions.Select(c => c.Name)],
+                Suite = builtIn?.Label ?? uploaded!.Name, SuiteId = uploaded?.Id, SuitePrivate = uploaded?.Visibility == Visibility.Private,
+                Conditions = [.. conditions.Select(c => c.Name)],
                 Prompt = conditions.Any(c => c.WithPrompt) ? prompt : null,
                 Limit = request.Limit ?? l.MaxItems, Seed = request.Seed, MaxNewTokens = l.MaxNewTokens, RequestedAt = DateTimeOffset.UtcNow,
             };
@@ -54,7 +59,7 @@ public sealed class EvaluationService(IDocumentStore store, IModelCatalog catalo
 
         try
         {
-            await dispatcher.Dispatch(job, model, ct);
+            await dispatcher.Dispatch(job, model, uploaded?.Text, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -84,16 +89,20 @@ public sealed class EvaluationService(IDocumentStore store, IModelCatalog catalo
     {
         await using var session = store.QuerySession();
         var job = await session.LoadAsync<EvaluationJob>(jobId, ct);
-        return job is not null && await catalog.Find(job.ModelId, viewer, ct) is not null ? job : null;
+        return job is not null && VisibleTo(job, viewer) && await catalog.Find(job.ModelId, viewer, ct) is not null ? job : null;
     }
 
     public async Task<IReadOnlyList<EvaluationJob>> ForModel(Guid modelId, Viewer viewer, int take = 20, CancellationToken ct = default)
     {
         if (await catalog.Find(modelId, viewer, ct) is null) return [];
         await using var session = store.QuerySession();
-        return await session.Query<EvaluationJob>().Where(j => j.ModelId == modelId)
+        var userId = viewer.UserId ?? Guid.Empty;
+        return await session.Query<EvaluationJob>().Where(j => j.ModelId == modelId && (!j.SuitePrivate || j.UserId == userId))
             .OrderByDescending(j => j.RequestedAt).Take(Math.Clamp(take, 1, 100)).ToListAsync(ct);
     }
+
+    /// <summary>A run with a private uploaded suite is its owner's alone (the model's visibility applies on top).</summary>
+    static bool VisibleTo(EvaluationJob job, Viewer viewer) => !job.SuitePrivate || job.UserId == viewer.UserId;
 
     Task Finish(Guid jobId, Action<EvaluationJob> change, CancellationToken ct) =>
         EvaluationJournal.Update(store, jobId, change, ct);

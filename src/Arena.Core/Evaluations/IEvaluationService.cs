@@ -21,7 +21,8 @@ public interface IEvaluationService
 /// <summary>Sends a job to a worker (MassTransit in the web app).</summary>
 public interface IEvaluationDispatcher
 {
-    Task Dispatch(EvaluationJob job, Models.ArenaModel model, CancellationToken ct = default);
+    /// <param name="suiteText">An uploaded suite's text (null for a built-in suite, which the worker has).</param>
+    Task Dispatch(EvaluationJob job, Models.ArenaModel model, string? suiteText, CancellationToken ct = default);
     Task Cancel(Guid jobId, CancellationToken ct = default);
 }
 

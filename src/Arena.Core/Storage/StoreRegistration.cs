@@ -39,6 +39,10 @@ public static class StoreRegistration
         services.AddOptions<EvaluationLimits>();
         services.AddScoped<IEvaluationService, EvaluationService>();
         services.AddScoped<IEvaluationJournal, EvaluationJournal>();
+        services.AddOptions<SuiteUploadLimits>();
+        // Without the starter's rules an uploaded suite may not use rule checks; the web app registers them.
+        services.TryAddSingleton<Arena.Evaluation.Checks.IRuleBook>(Arena.Evaluation.Checks.NoRules.Instance);
+        services.AddScoped<ISuiteLibrary, SuiteLibrary>();
         return services;
     }
 
@@ -61,6 +65,7 @@ public static class StoreRegistration
         opts.Schema.For<BakeJob>().Index(j => j.UserId).Index(j => j.RequestedAt);
         // Written by worker reports and the owner's cancel at once: a write based on a stale read fails and decides again.
         opts.Schema.For<EvaluationJob>().Index(j => j.ModelId).Index(j => j.UserId).UseOptimisticConcurrency(true);
+        opts.Schema.For<UserSuite>().Index(s => s.OwnerId);
 
         // Inline: the job's state is written in the same transaction as its events, so a reader never sees an
         // event without the state it implies (the Jobs page reads the snapshot).

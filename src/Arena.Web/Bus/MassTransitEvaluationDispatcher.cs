@@ -12,11 +12,11 @@ public sealed class MassTransitEvaluationDispatcher(IPublishEndpoint publish, IS
 {
     static readonly Uri WorkerQueue = new($"queue:{WorkerEndpoints.RunEvaluation}");
 
-    public async Task Dispatch(EvaluationJob job, ArenaModel model, CancellationToken ct = default)
+    public async Task Dispatch(EvaluationJob job, ArenaModel model, string? suiteText, CancellationToken ct = default)
     {
         var endpoint = await send.GetSendEndpoint(WorkerQueue);
         await endpoint.Send(new RunEvaluation(job.Id, MassTransitBakeDispatcher.SpecOf(model), job.Suite, job.Conditions, job.Prompt,
-            job.Limit, job.Seed, job.MaxNewTokens), ct);
+            job.Limit, job.Seed, job.MaxNewTokens, suiteText), ct);
     }
 
     public Task Cancel(Guid jobId, CancellationToken ct = default) => publish.Publish(new CancelEvaluation(jobId), ct);

@@ -14,6 +14,9 @@ internal static class PlatformRegistration
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("ConnectionStrings:Arena is not configured (set ConnectionStrings__Arena, or start with ./infra/run.sh, which runs a local PostgreSQL).");
         // Arena:Schema lets several instances (or test runs) share one database without sharing tables.
+        // Uploaded suites may use the starter's behavior rules, which the workers judge with (registered first: the
+        // store only adds its empty rule book when none is there).
+        services.AddSingleton<Arena.Evaluation.Checks.IRuleBook>(Arena.Starter.Behaviors.StarterRules.Instance);
         services.AddArenaStore(connectionString, config["Arena:Schema"] ?? "arena");
         KeyRingStore.AddArenaKeyRing(services);
         if (options.Worker.Enabled)

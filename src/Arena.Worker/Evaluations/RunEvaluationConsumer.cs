@@ -69,8 +69,9 @@ public sealed class RunEvaluationConsumer(ModelSpecLoader loader, EvaluationCanc
     async Task<EvaluationRun> Run(ConsumeContext<RunEvaluation> context, CancellationToken ct)
     {
         var m = context.Message;
-        var builtIn = BuiltInSuites.Find(m.Suite) ?? throw new SuiteException($"unknown suite '{m.Suite}'");
-        var suite = BuiltInSuites.Read(builtIn, StarterRules.Instance).Take(m.Limit);
+        var suite = (m.SuiteText is { } text
+            ? SuiteReader.Read(m.Suite, text, StarterRules.Instance)
+            : BuiltInSuites.Read(BuiltInSuites.Find(m.Suite) ?? throw new SuiteException($"unknown suite '{m.Suite}'"), StarterRules.Instance)).Take(m.Limit);
         var conditions = Condition.Parse(string.Join(',', m.Conditions), m.Prompt is not null);
         using var stack = loader.Load(m.Model);
         var sampling = SamplingOptions.GreedyDecoding(m.MaxNewTokens) with { Seed = m.Seed };

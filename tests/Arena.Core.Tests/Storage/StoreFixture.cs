@@ -84,12 +84,12 @@ public sealed class RecordingDispatcher : IBakeDispatcher
 /// <summary>Records what the evaluation service hands to the bus.</summary>
 public sealed class RecordingEvaluationDispatcher : Arena.Core.Evaluations.IEvaluationDispatcher
 {
-    public List<(Arena.Core.Evaluations.EvaluationJob Job, ArenaModel Model)> Dispatched { get; } = [];
+    public List<(Arena.Core.Evaluations.EvaluationJob Job, ArenaModel Model, string? SuiteText)> Dispatched { get; } = [];
     public List<Guid> Cancelled { get; } = [];
 
-    public Task Dispatch(Arena.Core.Evaluations.EvaluationJob job, ArenaModel model, CancellationToken ct = default)
+    public Task Dispatch(Arena.Core.Evaluations.EvaluationJob job, ArenaModel model, string? suiteText, CancellationToken ct = default)
     {
-        lock (Dispatched) Dispatched.Add((job, model));
+        lock (Dispatched) Dispatched.Add((job, model, suiteText));
         return Task.CompletedTask;
     }
 

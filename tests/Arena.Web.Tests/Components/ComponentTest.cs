@@ -28,6 +28,7 @@ public abstract class ComponentTest : IAsyncLifetime
     protected BakeLimits Limits { get; } = new();
     protected FakeLeaderboardService Board { get; } = new();
     protected FakeEvaluationService Evaluations { get; } = new();
+    protected FakeSuiteLibrary Suites { get; } = new();
     /// <summary>Contestants of every battle the fake service starts (names a test can look for in the markup).</summary>
     protected ArenaModel SecretA { get; } = new() { Id = Guid.NewGuid(), Name = "Zanzibar-Sage", OwnerName = "quietowner", OwnerId = Guid.NewGuid(), BaseModel = "starter" };
     protected ArenaModel SecretB { get; } = new() { Id = Guid.NewGuid(), Name = "Kestrel-Muse", OwnerName = "hushuser", OwnerId = Guid.NewGuid(), BaseModel = "starter" };
@@ -50,6 +51,8 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<ILeaderboardService>(Board);
         Context.Services.AddSingleton<Arena.Core.Evaluations.IEvaluationService>(Evaluations);
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Arena.Core.Evaluations.EvaluationLimits()));
+        Context.Services.AddSingleton<Arena.Core.Evaluations.ISuiteLibrary>(Suites);
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Arena.Core.Evaluations.SuiteUploadLimits()));
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new BattleWebOptions()));
         Context.Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor, Microsoft.AspNetCore.Http.HttpContextAccessor>();
         Context.Services.AddScoped<JudgeContext>();

@@ -105,4 +105,36 @@ public sealed class EvaluationTabTests : ComponentTest
         Assert.Contains("over 40 tokens", cut.Find("[data-testid=kl-histogram]").TextContent);
         Assert.NotNull(cut.Find("[data-testid=report-card]"));
     }
+
+    [Fact]
+    public void AnUploadedSuiteIsCheckedListedAndSelected()
+    {
+        SignInAsAlice();
+        var model = Model();
+        var cut = Render(model, Alice);
+
+        cut.Find("input[data-testid=suite-name]").Change("Cats");
+        cut.Find("textarea[data-testid=suite-text]").Change("""{"id": "a", "prompt": "Say cat.", "checks": [{"kind": "contains", "value": "cat"}]}""");
+        cut.Find("button[data-testid=suite-upload-button]").Click();
+
+        var suite = Assert.Single(Suites.Suites);
+        Assert.Contains("1 items", cut.Find("[data-testid=suite-upload-done]").TextContent);
+        cut.Find("button[data-testid=evaluation-run]").Click();
+        Assert.Equal(suite.Key, Assert.Single(Evaluations.Requests).Suite);
+    }
+
+    [Fact]
+    public void ABadUploadSaysWhichLineAndWhy()
+    {
+        SignInAsAlice();
+        var cut = Render(Model(), Alice);
+
+        cut.Find("input[data-testid=suite-name]").Change("Broken");
+        cut.Find("textarea[data-testid=suite-text]").Change("{\"id\": \"a\", \"prompt\": \"x\"}\n{\"id\": \"b\", \"prompt\": \"y\", \"checks\": [{\"kind\": \"vibes\"}]}");
+        cut.Find("button[data-testid=suite-upload-button]").Click();
+
+        Assert.Contains("line 2", cut.Find("[data-testid=suite-upload-error]").TextContent);
+        Assert.Contains("vibes", cut.Find("[data-testid=suite-upload-error]").TextContent);
+        Assert.Empty(Suites.Suites);
+    }
 }

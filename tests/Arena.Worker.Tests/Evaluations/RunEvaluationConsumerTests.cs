@@ -54,4 +54,22 @@ public sealed class RunEvaluationConsumerTests(WorkerFixture fixture)
         Assert.IsType<EvaluationJobCancelled>(await Outcome(run.JobId));
         Assert.Empty(Host.Log.All<EvaluationJobStarted>(s => s.JobId == run.JobId));
     }
+
+    [Fact]
+    public async Task AnUploadedSuiteComesWithTheRunAndIsReadByTheWorker()
+    {
+        const string text = """
+            {"id": "cow", "prompt": "What does a cow say?", "checks": [{"kind": "regex", "pattern": "\\bmoo\\b", "ignore_case": true}]}
+            {"id": "pirate", "prompt": "Where does a bird sleep?", "checks": [{"kind": "rule", "rule": "persona/pirate"}]}
+            """;
+        var run = new RunEvaluation(Guid.NewGuid(), Recipes.Starter, "my suite", ["model"], null, null, 0, 32, text);
+        await Host.Publish(run);
+
+        var succeeded = Assert.IsType<EvaluationJobSucceeded>(await Outcome(run.JobId));
+
+        var items = JsonNode.Parse(succeeded.ResultJson)!["conditions"]![0]!["items"]!.AsArray();
+        Assert.Equal(["cow", "pirate"], items.Select(i => (string)i!["id"]!));
+        // The unprompted starter is no pirate: the rule check ran and failed.
+        Assert.False((bool)items[1]!["passed"]!);
+    }
 }

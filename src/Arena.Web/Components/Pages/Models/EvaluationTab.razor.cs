@@ -19,6 +19,8 @@ public sealed partial class EvaluationTab
     [Inject] private IEvaluationService Evaluations { get; set; } = default!;
     [Inject] private JobUpdateFeed Feed { get; set; } = default!;
     [Inject] private IOptions<EvaluationLimits> Limits { get; set; } = default!;
+    [Inject] private ISuiteLibrary Suites { get; set; } = default!;
+    [Inject] private IOptions<SuiteUploadLimits> UploadLimits { get; set; } = default!;
 
     [Parameter, EditorRequired] public ArenaModel Model { get; set; } = default!;
     [Parameter, EditorRequired] public Viewer Viewer { get; set; } = Viewer.Anonymous;
@@ -30,6 +32,12 @@ public sealed partial class EvaluationTab
     private int _limit = 48;
     private string? _error;
     private bool _busy;
+    private IReadOnlyList<UserSuite> _uploaded = [];
+    private string _uploadName = "";
+    private string _uploadText = "";
+    private Visibility _uploadVisibility = Visibility.Private;
+    private string? _uploadError;
+    private string? _uploadDone;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -41,6 +49,7 @@ public sealed partial class EvaluationTab
     private async Task Reload()
     {
         _jobs = [.. await Evaluations.ForModel(Model.Id, Viewer)];
+        _uploaded = await Suites.Visible(Viewer);
         foreach (var job in _jobs.Where(j => !j.Status.IsFinished() && !_subscriptions.ContainsKey(j.Id)))
             _subscriptions[job.Id] = Feed.Subscribe(job.Id, update => InvokeAsync(() => OnUpdate(update)));
     }
@@ -62,6 +71,41 @@ public sealed partial class EvaluationTab
             await Reload();
         }
         catch (DomainException e) { _error = Sentence.Of(e.Message); }
+        finally { _busy = false; }
+    }
+
+    private async Task LoadFile(Microsoft.AspNetCore.Components.Forms.InputFileChangeEventArgs e)
+    {
+        _uploadError = null;
+        // Characters are at least bytes: a file over the byte limit is over the character limit too.
+        var max = UploadLimits.Value.MaxChars;
+        if (e.File.Size > max * 4L)
+        {
+            _uploadError = $"The file is {e.File.Size:N0} bytes; a suite is at most {max:N0} characters.";
+            return;
+        }
+        try
+        {
+            using var reader = new StreamReader(e.File.OpenReadStream(max * 4L));
+            _uploadText = await reader.ReadToEndAsync();
+            if (string.IsNullOrWhiteSpace(_uploadName)) _uploadName = Path.GetFileNameWithoutExtension(e.File.Name);
+        }
+        catch (IOException ex) { _uploadError = Sentence.Of($"the file could not be read: {ex.Message}"); }
+    }
+
+    private async Task Upload()
+    {
+        _busy = true;
+        (_uploadError, _uploadDone) = (null, null);
+        try
+        {
+            var suite = await Suites.Upload(_uploadName, _uploadText, _uploadVisibility, Viewer);
+            _uploadDone = $"Uploaded “{suite.Name}”: {suite.Items} items. It is selected above.";
+            _uploadText = "";
+            _uploaded = await Suites.Visible(Viewer);
+            _suite = suite.Key;
+        }
+        catch (DomainException e) { _uploadError = Sentence.Of(e.Message); }
         finally { _busy = false; }
     }
 
