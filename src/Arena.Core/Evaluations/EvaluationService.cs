@@ -101,6 +101,25 @@ public sealed class EvaluationService(IDocumentStore store, IModelCatalog catalo
             .OrderByDescending(j => j.RequestedAt).Take(Math.Clamp(take, 1, 100)).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<EvaluationJob>> Comparable(Guid jobId, Viewer viewer, int take = 20, CancellationToken ct = default)
+    {
+        if (await Find(jobId, viewer, ct) is not { } job) return [];
+        var userId = viewer.UserId ?? Guid.Empty;
+        await using var session = store.QuerySession();
+        var candidates = await session.Query<EvaluationJob>()
+            .Where(j => j.Suite == job.Suite && j.SuiteId == job.SuiteId && j.ModelId != job.ModelId && j.Status == BakeStatus.Completed
+                        && (!j.SuitePrivate || j.UserId == userId))
+            .OrderByDescending(j => j.RequestedAt).Take(100).ToListAsync(ct);
+        // Each other model's visibility is the catalog's to decide.
+        var visible = new List<EvaluationJob>();
+        foreach (var candidate in candidates)
+        {
+            if (visible.Count == take) break;
+            if (await catalog.Find(candidate.ModelId, viewer, ct) is not null) visible.Add(candidate);
+        }
+        return visible;
+    }
+
     /// <summary>A run with a private uploaded suite is its owner's alone (the model's visibility applies on top).</summary>
     static bool VisibleTo(EvaluationJob job, Viewer viewer) => !job.SuitePrivate || job.UserId == viewer.UserId;
 

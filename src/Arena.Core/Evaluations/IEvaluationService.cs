@@ -16,6 +16,10 @@ public interface IEvaluationService
 
     /// <summary>The model's evaluation jobs, newest first, when the viewer may see the model.</summary>
     Task<IReadOnlyList<EvaluationJob>> ForModel(Guid modelId, Viewer viewer, int take = 20, CancellationToken ct = default);
+
+    /// <summary>Completed runs of the same suite on other models the viewer may see, newest first: what a run can be
+    /// compared with item by item.</summary>
+    Task<IReadOnlyList<EvaluationJob>> Comparable(Guid jobId, Viewer viewer, int take = 20, CancellationToken ct = default);
 }
 
 /// <summary>Sends a job to a worker (MassTransit in the web app).</summary>

@@ -124,4 +124,29 @@ public sealed class EvaluationJobTests(StoreFixture db) : IClassFixture<StoreFix
         Assert.Equal(DomainError.NotFound, bobRuns.Error);
         Assert.Single(await db.In(sp => sp.GetRequiredService<IEvaluationService>().ForModel(secret.Id, alice)));
     }
+
+    [Fact]
+    public async Task ARunComparesOnlyWithRunsOfTheSameSuiteOnModelsTheViewerMaySee()
+    {
+        var alice = await db.NewUser();
+        var bob = await db.NewUser();
+        var open = await Baked(alice, Visibility.Public);
+        var hidden = await Baked(alice, Visibility.Private);
+        async Task<Guid> Done(Viewer v, Guid model, string suite)
+        {
+            var id = await Request(v, new EvaluationRequest(model, suite, ["model"], Limit: 2));
+            await Report(j => j.Succeeded(id, "{}", T0));
+            return id;
+        }
+        var bobsRun = await Done(bob, db.StarterId, "retention");
+        var onOpen = await Done(alice, open.Id, "retention");
+        var onHidden = await Done(alice, hidden.Id, "retention");
+        var otherSuite = await Done(alice, open.Id, "arithmetic");
+
+        var forBob = await db.In(sp => sp.GetRequiredService<IEvaluationService>().Comparable(bobsRun, bob));
+        Assert.Contains(forBob, j => j.Id == onOpen);
+        Assert.DoesNotContain(forBob, j => j.Id == onHidden || j.Id == otherSuite);
+        var forAlice = await db.In(sp => sp.GetRequiredService<IEvaluationService>().Comparable(bobsRun, alice));
+        Assert.Contains(forAlice, j => j.Id == onHidden);
+    }
 }

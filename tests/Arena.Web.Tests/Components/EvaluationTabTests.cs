@@ -137,4 +137,31 @@ public sealed class EvaluationTabTests : ComponentTest
         Assert.Contains("vibes", cut.Find("[data-testid=suite-upload-error]").TextContent);
         Assert.Empty(Suites.Suites);
     }
+
+    [Fact]
+    public async Task TwoModelsRunsOfOneSuiteCompareItemByItem()
+    {
+        var mine = Model();
+        var other = Catalog.Add("Landlubber", mine.ParentId, prompts: "Be plain.");
+        var theirs = Result.Replace("\"passed\": true, \"response\": \"A cow says moo.\"", "\"passed\": false, \"response\": \"No idea.\"");
+        EvaluationJob Job(ArenaModel m, string json, string name) => new()
+        {
+            Id = Guid.NewGuid(), ModelId = m.Id, ModelName = name, UserId = AliceId, UserName = "alice", Suite = "retention@1",
+            Conditions = ["model"], Status = BakeStatus.Completed, ResultJson = json, RequestedAt = DateTimeOffset.UtcNow,
+        };
+        var a = Job(mine, Result, "Pirate");
+        Evaluations.Jobs.AddRange([a, Job(other, theirs, "Landlubber")]);
+
+        var cut = Context.Render<EvaluationCompare>(p => p.Add(c => c.Job, a).Add(c => c.Result, Arena.Web.Evaluations.EvaluationResultView.Parse(Result)!)
+            .Add(c => c.Viewer, Alice));
+        var select = cut.FindComponent<MudBlazor.MudSelect<Guid?>>();
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(Evaluations.Jobs[1].Id));
+
+        var rows = cut.FindAll("[data-testid=compare-row]");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("A cow says moo.", rows[0].TextContent);
+        Assert.Contains("No idea.", rows[0].TextContent);
+        Assert.Contains("1 items only this model passes, 0 only the other", cut.Find("[data-testid=compare-summary]").TextContent);
+        Assert.Empty(cut.FindAll("script"));
+    }
 }

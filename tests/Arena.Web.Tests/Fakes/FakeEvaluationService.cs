@@ -34,6 +34,12 @@ public sealed class FakeEvaluationService : IEvaluationService
     public Task<EvaluationJob?> Find(Guid jobId, Viewer viewer, CancellationToken ct = default) =>
         Task.FromResult(Jobs.FirstOrDefault(j => j.Id == jobId));
 
+    public Task<IReadOnlyList<EvaluationJob>> Comparable(Guid jobId, Viewer viewer, int take = 20, CancellationToken ct = default)
+    {
+        var job = Jobs.Single(j => j.Id == jobId);
+        return Task.FromResult<IReadOnlyList<EvaluationJob>>(Jobs.Where(j => j.Suite == job.Suite && j.ModelId != job.ModelId && j.Status == BakeStatus.Completed).ToList());
+    }
+
     public Task<IReadOnlyList<EvaluationJob>> ForModel(Guid modelId, Viewer viewer, int take = 20, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<EvaluationJob>>(Jobs.Where(j => j.ModelId == modelId).Take(take).ToList());
 }
