@@ -40,6 +40,16 @@ public sealed class EvaluationJournal(IDocumentStore store) : IEvaluationJournal
             return true;
         }, ct, what: "an evaluation job");
 
+    public async Task<int> FailOpen(string reason, DateTimeOffset at, CancellationToken ct = default)
+    {
+        List<Guid> open;
+        await using (var session = store.QuerySession())
+            open = [.. await session.Query<EvaluationJob>().Where(j => j.Status == BakeStatus.Queued || j.Status == BakeStatus.Running)
+                .Select(j => j.Id).ToListAsync(ct)];
+        foreach (var id in open) await Failed(id, reason, at, ct);
+        return open.Count;
+    }
+
     /// <summary>Changes an open job; a finished or unknown one is left as it is.</summary>
     internal static Task Update(IDocumentStore store, Guid jobId, Action<EvaluationJob> change, CancellationToken ct) =>
         store.Run(async session =>

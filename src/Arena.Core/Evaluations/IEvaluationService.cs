@@ -38,4 +38,9 @@ public interface IEvaluationJournal
     Task Succeeded(Guid jobId, string resultJson, DateTimeOffset at, CancellationToken ct = default);
     Task Failed(Guid jobId, string reason, DateTimeOffset at, CancellationToken ct = default);
     Task Cancelled(Guid jobId, string? partialResultJson, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>Fails every queued or running job with <paramref name="reason"/>: on the single-process platform a
+    /// restart lost them with the process (an evaluation is cheap to run again, so it is not re-queued).</summary>
+    /// <returns>How many jobs it failed.</returns>
+    Task<int> FailOpen(string reason, DateTimeOffset at, CancellationToken ct = default);
 }

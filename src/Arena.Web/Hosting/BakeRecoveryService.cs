@@ -8,6 +8,7 @@ namespace Arena.Web.Hosting;
 /// worker in-process), where a restart lost every queued and running bake with the process, and then every
 /// <see cref="BakeRecoveryOptions.CheckInterval"/> for running bakes whose lease ran out. With RabbitMQ a restart of
 /// the web app loses nothing (the broker holds the queue, the workers keep running), so only the leases count there.
+/// Evaluation jobs lost in a single-process restart are failed with the reason (they are quick to run again).
 /// Several replicas may check at once; each job is recovered once (see <see cref="BakeRecovery"/>).
 /// </summary>
 public sealed class BakeRecoveryService(IServiceScopeFactory scopes, IOptions<ArenaOptions> arena,
@@ -18,6 +19,7 @@ public sealed class BakeRecoveryService(IServiceScopeFactory scopes, IOptions<Ar
         await Task.Yield();   // let the host (and the bus) finish starting
         var restartDone = arena.Value.Bus != BusKind.InMemory
                           || await Run((r, ct) => r.RecoverAfterRestart(ct), "after the restart", stoppingToken);
+        if (arena.Value.Bus == BusKind.InMemory) await FailLostEvaluations(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.CheckInterval);
         try
         {
@@ -29,6 +31,22 @@ public sealed class BakeRecoveryService(IServiceScopeFactory scopes, IOptions<Ar
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    /// <summary>Evaluations that were queued or running in the process that stopped are failed with the reason.</summary>
+    async Task FailLostEvaluations(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var failed = await scope.ServiceProvider.GetRequiredService<Arena.Core.Evaluations.IEvaluationJournal>()
+                .FailOpen("the platform restarted while this evaluation ran; run it again", DateTimeOffset.UtcNow, ct);
+            if (failed > 0) log.LogWarning("Failed {Count} evaluation job(s) lost in the restart", failed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not fail the evaluations lost in the restart");
+        }
     }
 
     /// <returns>Whether the step ran to the end.</returns>

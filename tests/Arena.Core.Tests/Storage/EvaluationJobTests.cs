@@ -149,4 +149,18 @@ public sealed class EvaluationJobTests(StoreFixture db) : IClassFixture<StoreFix
         var forAlice = await db.In(sp => sp.GetRequiredService<IEvaluationService>().Comparable(bobsRun, alice));
         Assert.Contains(forAlice, j => j.Id == onHidden);
     }
+
+    [Fact]
+    public async Task OpenRunsLostInARestartFailWithTheReasonAndFinishedOnesStay()
+    {
+        var user = await db.NewUser();
+        var queued = await Request(user, new EvaluationRequest(db.StarterId, "retention", ["model"]));
+        var finished = await Request(user, new EvaluationRequest(db.StarterId, "arithmetic", ["model"]));
+        await Report(j => j.Succeeded(finished, "{}", T0));
+
+        await Report(j => j.FailOpen("the platform restarted", T0));
+
+        Assert.Equal((BakeStatus.Failed, "the platform restarted"), ((await Find(queued, user))!.Status, (await Find(queued, user))!.FailureReason));
+        Assert.Equal(BakeStatus.Completed, (await Find(finished, user))!.Status);
+    }
 }
