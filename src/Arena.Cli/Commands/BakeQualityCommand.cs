@@ -53,7 +53,7 @@ public static class BakeQualityCommand
             rows.Add(Row(m, rule, stack, fitQuestions, retention, rebake).GetAwaiter().GetResult());
         }
 
-        var md = new StringBuilder();
+        var md = new StringBuilder(Header).AppendLine();
         md.AppendLine("| behavior | base | prompted | baked | half-baked (0.5) | re-baked | baked + prompted | fidelity | KL ratio | retention (base → baked) | decay, last turn all reached (prompted → baked) |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows) md.AppendLine(row);
@@ -63,6 +63,33 @@ public static class BakeQualityCommand
         if (output is not null) File.WriteAllText(output, md.ToString());
         return 0;
     }
+
+    /// <summary>What the columns mean: the document's text above the table, so the whole file is this command's output.</summary>
+    const string Header = """
+        # Bake quality
+
+        How well each house bake worked, measured by the one evaluator (docs/evaluation.md). This file is the output of
+        `./infra/run.sh cli bake-quality --model models/starter --out docs/bake-quality.md` (`--only pirate,caps` limits
+        the behaviors; `--no-rebake` skips the re-bakes, which are most of its time). How to read it: docs/baking.md,
+        "Bake quality, read".
+
+        For each house model (docs/house-models.md) the model is asked held-out everyday questions (the `retention`
+        suite's, never in a bake's queries), greedy replies of up to 64 tokens, each reply judged by the rule
+        `PromptRules` reads from the house prompt:
+
+        - **base**: the base model, no prompt (the floor); **prompted**: the base with the house prompt (the ceiling a
+          bake aims at); **baked**: the house adapter, no prompt; **half-baked (0.5)**: the adapter at half strength;
+          **re-baked**: the house prompt baked again on top of the house model with its own recipe (prompt pursuit: the
+          baked model, prompted, teaches a second adapter); **baked + prompted**: the house model prompted again.
+        - **fidelity** = baked ÷ prompted (above 100% where the bake follows the prompt more reliably than the prompted
+          base); **KL ratio** = per-token KL(prompted ‖ baked) ÷ KL(prompted ‖ base) on 16 of the questions, replies
+          sampled from the prompted base (0 is a perfect bake, 1 no change).
+        - **retention**: the `retention` suite (48 everyday questions, each checked for its answer's key word), base →
+          house model: what the bake kept of what the base knew.
+        - **decay**: adherence at the last turn every one of 8 conversations of unrelated questions reached (a short
+          context ends them early), prompted base → house model unprompted.
+
+        """;
 
     static async Task<string> Row(HouseModel m, PromptRule rule, ModelStack stack, IReadOnlyList<string> questions, Suite retention, bool rebake)
     {
