@@ -16,7 +16,8 @@ public static class CliApp
           bake      --model DIR [--adapter DIR[:strength]]... (--prompt TEXT | --prompt-file F) --out DIR
                     [--queries FILE] [--generate-queries N] [--trajectories N] [--max-tokens N] [--temperature T]
                     [--kl full|topk:K] [--rank R] [--alpha A] [--targets q,k,v,o] [--lr LR] [--epochs E] [--batch B]
-                    [--seed S] [--held-out F] [--student-rollouts F] [--force]
+                    [--seed S] [--held-out F] [--student-rollouts F] [--force] [--no-report-card]
+                    (prints the bake's report card and saves it as report-card.json beside the adapter)
           merge     --model DIR --adapter DIR[:strength]... --out DIR [--force]   (a full HF checkpoint with the adapters folded in)
           export    --model DIR [--adapter DIR[:strength]]... --format gguf --out FILE [--dtype f32|f16|bf16|q8_0] [--force]
                     (the merged model with its tokenizer and chat template, for llama.cpp, Ollama, LM Studio; dtype default f16)
@@ -46,7 +47,7 @@ public static class CliApp
         common: --device cpu|cuda  --dtype f32|bf16
         """;
 
-    static readonly HashSet<string> Flags = ["force", "rows-only", "include-named", "no-rebake"];
+    static readonly HashSet<string> Flags = ["force", "rows-only", "include-named", "no-rebake", "no-report-card"];
 
     // bake's --kl takes a value (full|topk:K); eval's is a switch.
     static IReadOnlySet<string> FlagsOf(string command) => command == "eval" ? new HashSet<string>(Flags) { "kl" } : Flags;

@@ -18,6 +18,11 @@ public class BakeCommandTests
         var (code, stdout, err) = CliRunner.Run(Bake(model, outDir));
         Assert.True(code == 0, err);
         Assert.Contains("KL(prompted‖baked)", stdout);
+        // The platform's report card, printed and saved beside the adapter: the pirate prompt is judged by its rule.
+        Assert.Contains("report card:", stdout);
+        var card = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report-card.json")))!;
+        Assert.Equal("persona/pirate", card["rule"]!.GetValue<string>());
+        Assert.Equal(3, card["samples"]!.AsArray().Count);
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "bake-report.json")))!;
         Assert.Equal("Talk like a pirate.", report["recipe"]!["prompt"]!.GetValue<string>());
         Assert.True(report["kl_prompted_vs_baked"]!.GetValue<double>() >= 0);
@@ -68,5 +73,16 @@ public class BakeCommandTests
         var (code, _, err) = CliRunner.Run(Bake(gpt2, outDir, "--adapter", Path.Combine(Fixture.Dir("llama"), "lora")));
         Assert.Equal(2, code);
         Assert.Contains("another base", err);
+    }
+
+    [Fact]
+    public void NoReportCardSkipsIt()
+    {
+        var outDir = Path.Combine(Fixture.TempDir(), "baked");
+        var (code, stdout, err) = CliRunner.Run(Bake(Fixture.ChatModelDir(), outDir, "--no-report-card"));
+        Assert.True(code == 0, err);
+        Assert.DoesNotContain("report card:", stdout);
+        Assert.False(File.Exists(Path.Combine(outDir, "report-card.json")));
+        Assert.True(File.Exists(Path.Combine(outDir, "adapter_model.safetensors")));
     }
 }

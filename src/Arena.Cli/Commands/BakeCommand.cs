@@ -1,7 +1,11 @@
+using System.Text.Json;
 using Arena.Contracts.Bakes;
 using Arena.Engine;
 using Arena.Engine.Baking;
 using Arena.Engine.Lora;
+
+using Arena.Evaluation.ReportCards;
+using Arena.Starter.Baking;
 
 namespace Arena.Cli.Commands;
 
@@ -30,6 +34,7 @@ public static class BakeCommand
         };
         var outDir = a.Required("out");
         var force = a.Flag("force");
+        var reportCard = !a.Flag("no-report-card");
         var dev = DeviceOptions.From(a);
         a.RejectUnknown();
         RecipeOptions.Check(recipe);
@@ -63,6 +68,7 @@ public static class BakeCommand
             using (result)
             {
                 BakeFolder.Write(output.Staging, result);
+                if (reportCard) WriteReportCard(stack, result, recipe, output.Staging, bar);
                 output.Commit();
                 var r = result.Report;
                 Console.WriteLine($"baked into {outDir}: held-out KL(prompted‖parent) {r.KlPromptedVsParent:F4} → KL(prompted‖baked) {r.KlPromptedVsBaked:F4} " +
@@ -75,6 +81,30 @@ public static class BakeCommand
         }
         return 0;
     }
+
+    /// <summary>
+    /// The same report card the platform shows after a bake (<see cref="ReportCardRunner"/>), printed and saved as
+    /// report-card.json beside the adapter. A card that cannot be made is a warning: the bake is kept.
+    /// </summary>
+    static void WriteReportCard(ModelStack stack, BakeResult result, BakeRecipe recipe, string folder, ProgressBar bar)
+    {
+        try
+        {
+            var card = ReportCardRunner.Run(stack, result.Adapter, recipe, new ReportCardBudget(),
+                p => bar.Update("report card", p.Fraction, $"{p.Step}/{p.TotalSteps} replies", null), CancellationToken.None).GetAwaiter().GetResult();
+            bar.Done();
+            File.WriteAllText(Path.Combine(folder, ReportCardFile), JsonSerializer.Serialize(card, BakeFolder.Json));
+            Console.WriteLine(ReportCardText.Of(card));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            bar.Done();
+            Console.Error.WriteLine($"warning: no report card ({e.Message.ReplaceLineEndings(" ")})");
+        }
+    }
+
+    /// <summary>The report card's file in a baked adapter's folder.</summary>
+    public const string ReportCardFile = "report-card.json";
 
     static IReadOnlyList<string> ReadQueries(string path)
     {

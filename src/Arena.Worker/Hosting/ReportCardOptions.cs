@@ -1,23 +1,12 @@
+using Arena.Evaluation.ReportCards;
+
 namespace Arena.Worker.Hosting;
 
 /// <summary>
-/// How much a bake's report card asks (<c>Arena:Worker:ReportCard</c>). Every reply is generated, so the budget is
-/// replies: with the defaults, 24 questions × 3 conditions plus 48 everyday questions × 2, less what the two share.
-/// On the starter that is a few seconds; on a large model on a CPU, lower the counts.
+/// The quick evaluation after every bake (<c>Arena:Worker:ReportCard</c>): <c>Enabled</c>, and the budget's counts
+/// (<see cref="ReportCardBudget"/>: defaults and what they cost).
 /// </summary>
-public sealed class ReportCardOptions
+public sealed class ReportCardOptions : ReportCardBudget
 {
     public bool Enabled { get; set; } = true;
-    /// <summary>Held-out questions judged by the prompt's rule (a fact prompt brings its own few).</summary>
-    public int Questions { get; set; } = 24;
-    /// <summary>Everyday questions of the retention suite.</summary>
-    public int RetentionItems { get; set; } = 48;
-    /// <summary>Reply length in tokens: enough for a style to show.</summary>
-    public int MaxTokens { get; set; } = 64;
-    /// <summary>Turns of the prompt-decay conversations (0: no decay curves).</summary>
-    public int DecayTurns { get; set; } = 16;
-    /// <summary>Conversations per decay curve.</summary>
-    public int DecayConversations { get; set; } = 8;
-    /// <summary>Held-out questions the KL is measured on (0: no KL histogram).</summary>
-    public int KlQueries { get; set; } = 16;
 }
