@@ -17,6 +17,9 @@ public sealed record CancelEvaluation(Guid JobId);
 
 public sealed record EvaluationJobStarted(Guid JobId, DateTimeOffset At);
 
+/// <summary>Sent every few seconds while a worker runs the job: its lease (see BakeJobHeartbeat).</summary>
+public sealed record EvaluationJobHeartbeat(Guid JobId, DateTimeOffset At);
+
 /// <summary>Replies written so far out of all the run needs.</summary>
 public sealed record EvaluationJobProgress(Guid JobId, int Done, int Total, DateTimeOffset At);
 

@@ -31,6 +31,8 @@ public sealed class EvaluationJob
     public int Total { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
+    /// <summary>The last word from the worker running it (start, progress, heartbeat): its lease.</summary>
+    public DateTimeOffset? LeaseRenewedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     /// <summary>The scores (RunJson); for a cancelled job, the scores so far, marked incomplete.</summary>
     public string? ResultJson { get; set; }

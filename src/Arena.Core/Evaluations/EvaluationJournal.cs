@@ -12,14 +12,44 @@ namespace Arena.Core.Evaluations;
 public sealed class EvaluationJournal(IDocumentStore store) : IEvaluationJournal
 {
     public Task Started(Guid jobId, DateTimeOffset at, CancellationToken ct = default) =>
-        Update(store, jobId, j => { j.Status = BakeStatus.Running; j.StartedAt ??= at; }, ct);
+        Update(store, jobId, j => { j.Status = BakeStatus.Running; j.StartedAt ??= at; Renew(j, at); }, ct);
+
+    public Task Renewed(Guid jobId, DateTimeOffset at, CancellationToken ct = default) =>
+        Update(store, jobId, j => Renew(j, at), ct);
 
     public Task Progressed(Guid jobId, int done, int total, CancellationToken ct = default) =>
         Update(store, jobId, j =>
         {
             j.Status = BakeStatus.Running;
             (j.Done, j.Total) = (Math.Max(j.Done, done), total);
+            Renew(j, DateTimeOffset.UtcNow);
         }, ct);
+
+    static void Renew(EvaluationJob job, DateTimeOffset at)
+    {
+        if (job.LeaseRenewedAt is null || at > job.LeaseRenewedAt) job.LeaseRenewedAt = at;
+    }
+
+    public async Task<int> FailExpired(TimeSpan lease, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var cutoff = now - lease;
+        List<Guid> lost;
+        await using (var session = store.QuerySession())
+            lost = [.. await session.Query<EvaluationJob>()
+                .Where(j => j.Status == BakeStatus.Running && j.LeaseRenewedAt != null && j.LeaseRenewedAt < cutoff)
+                .Select(j => j.Id).ToListAsync(ct)];
+        var reason = $"the worker running this evaluation was lost (no word from it for {lease.TotalSeconds:0} s); run it again";
+        // Decided again on each job's current state: a heartbeat that landed meanwhile keeps it running.
+        foreach (var id in lost)
+            await Update(store, id, j =>
+            {
+                if (j.LeaseRenewedAt >= cutoff) return;
+                j.Status = BakeStatus.Failed;
+                j.FailureReason = reason;
+                j.FinishedAt = now;
+            }, ct);
+        return lost.Count;
+    }
 
     public Task Succeeded(Guid jobId, string resultJson, DateTimeOffset at, CancellationToken ct = default) =>
         Update(store, jobId, j => { j.Status = BakeStatus.Completed; j.ResultJson = resultJson; j.Done = j.Total; j.FinishedAt = at; }, ct);

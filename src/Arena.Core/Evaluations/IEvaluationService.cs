@@ -34,6 +34,8 @@ public interface IEvaluationDispatcher
 public interface IEvaluationJournal
 {
     Task Started(Guid jobId, DateTimeOffset at, CancellationToken ct = default);
+    /// <summary>The worker's heartbeat: renews the job's lease.</summary>
+    Task Renewed(Guid jobId, DateTimeOffset at, CancellationToken ct = default);
     Task Progressed(Guid jobId, int done, int total, CancellationToken ct = default);
     Task Succeeded(Guid jobId, string resultJson, DateTimeOffset at, CancellationToken ct = default);
     Task Failed(Guid jobId, string reason, DateTimeOffset at, CancellationToken ct = default);
@@ -43,4 +45,8 @@ public interface IEvaluationJournal
     /// restart lost them with the process (an evaluation is cheap to run again, so it is not re-queued).</summary>
     /// <returns>How many jobs it failed.</returns>
     Task<int> FailOpen(string reason, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>Fails running jobs whose worker has said nothing for <paramref name="lease"/> (lost with its worker).</summary>
+    /// <returns>How many jobs it failed.</returns>
+    Task<int> FailExpired(TimeSpan lease, DateTimeOffset now, CancellationToken ct = default);
 }

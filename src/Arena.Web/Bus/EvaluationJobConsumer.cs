@@ -9,7 +9,7 @@ namespace Arena.Web.Bus;
 /// pages watching the job on this replica. Every replica hears every report, as for bakes.
 /// </summary>
 public sealed class EvaluationJobConsumer(IEvaluationJournal journal, JobUpdateFeed feed) :
-    IConsumer<EvaluationJobStarted>, IConsumer<EvaluationJobProgress>, IConsumer<EvaluationJobSucceeded>,
+    IConsumer<EvaluationJobStarted>, IConsumer<EvaluationJobHeartbeat>, IConsumer<EvaluationJobProgress>, IConsumer<EvaluationJobSucceeded>,
     IConsumer<EvaluationJobFailed>, IConsumer<EvaluationJobCancelled>
 {
     public async Task Consume(ConsumeContext<EvaluationJobStarted> context)
@@ -17,6 +17,9 @@ public sealed class EvaluationJobConsumer(IEvaluationJournal journal, JobUpdateF
         await journal.Started(context.Message.JobId, context.Message.At, context.CancellationToken);
         await feed.Publish(new JobUpdate(context.Message.JobId, JobUpdateKind.Started, context.Message.At));
     }
+
+    public Task Consume(ConsumeContext<EvaluationJobHeartbeat> context) =>
+        journal.Renewed(context.Message.JobId, context.Message.At, context.CancellationToken);
 
     public async Task Consume(ConsumeContext<EvaluationJobProgress> context)
     {

@@ -28,6 +28,7 @@ public sealed class BakeRecoveryService(IServiceScopeFactory scopes, IOptions<Ar
                 // Until it succeeds once: a queued job has no lease to run out.
                 if (!restartDone) restartDone = await Run((r, ct) => r.RecoverAfterRestart(ct), "after the restart", stoppingToken);
                 await Run((r, ct) => r.RecoverExpired(ct), "whose lease ran out", stoppingToken);
+                await FailExpiredEvaluations(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
@@ -46,6 +47,22 @@ public sealed class BakeRecoveryService(IServiceScopeFactory scopes, IOptions<Ar
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning(e, "Could not fail the evaluations lost in the restart");
+        }
+    }
+
+    /// <summary>Evaluations whose worker went silent for a lease are failed with the reason (cheap to run again).</summary>
+    async Task FailExpiredEvaluations(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var failed = await scope.ServiceProvider.GetRequiredService<Arena.Core.Evaluations.IEvaluationJournal>()
+                .FailExpired(options.Value.Lease, DateTimeOffset.UtcNow, ct);
+            if (failed > 0) log.LogWarning("Failed {Count} evaluation job(s) whose worker was lost", failed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not look for lost evaluations");
         }
     }
 

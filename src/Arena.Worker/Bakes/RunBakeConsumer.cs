@@ -56,7 +56,8 @@ public sealed class RunBakeConsumer(BakeRunner runner, WorkerPaths paths, BakeCa
 
         await context.Publish(new BakeJobStarted(bake.JobId, options.Value.WorkerName, DateTimeOffset.UtcNow, bake.Attempt));
         log.LogInformation("Bake {JobId} run {Attempt} started on {Base} with {Adapters} adapter(s)", bake.JobId, bake.Attempt, bake.Parent.BaseModel, bake.Parent.Adapters.Count);
-        await using var heartbeat = new BakeHeartbeat(context, bake, options.Value.WorkerName, options.Value.HeartbeatInterval);
+        await using var heartbeat = new Heartbeat(context,
+            () => new BakeJobHeartbeat(bake.JobId, options.Value.WorkerName, DateTimeOffset.UtcNow, bake.Attempt), options.Value.HeartbeatInterval);
         var progress = new BakeProgressPublisher(context, bake.JobId, bake.Attempt);
         object outcome;
         try

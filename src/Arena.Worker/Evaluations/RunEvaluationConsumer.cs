@@ -21,7 +21,8 @@ namespace Arena.Worker.Evaluations;
 /// (with the scores so far). The model is loaded fresh, never from the chat cache: the run switches its adapters on
 /// and off. Every outcome is published rather than thrown, so the bus does not retry a run that would fail again.
 /// </summary>
-public sealed class RunEvaluationConsumer(ModelSpecLoader loader, EvaluationCancellations cancellations, ILogger<RunEvaluationConsumer> log)
+public sealed class RunEvaluationConsumer(ModelSpecLoader loader, EvaluationCancellations cancellations,
+    Microsoft.Extensions.Options.IOptions<WorkerOptions> options, ILogger<RunEvaluationConsumer> log)
     : IConsumer<RunEvaluation>
 {
     static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
@@ -38,6 +39,7 @@ public sealed class RunEvaluationConsumer(ModelSpecLoader loader, EvaluationCanc
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(registration.Token, context.CancellationToken);
         await context.Publish(new EvaluationJobStarted(m.JobId, DateTimeOffset.UtcNow));
         object outcome;
+        var heartbeat = new Heartbeat(context, () => new EvaluationJobHeartbeat(m.JobId, DateTimeOffset.UtcNow), options.Value.HeartbeatInterval);
         try
         {
             var run = await Task.Run(() => Run(context, stop.Token), stop.Token);
@@ -52,6 +54,7 @@ public sealed class RunEvaluationConsumer(ModelSpecLoader loader, EvaluationCanc
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
+            await heartbeat.DisposeAsync();
             throw;   // the bus is stopping: leave the message to be delivered again
         }
         catch (Exception e) when (e is SuiteException or ArgumentException or CheckpointException or TokenizerException or InvalidRequestException)
@@ -63,6 +66,7 @@ public sealed class RunEvaluationConsumer(ModelSpecLoader loader, EvaluationCanc
             log.LogError(e, "Evaluation {JobId} failed unexpectedly", m.JobId);
             outcome = new EvaluationJobFailed(m.JobId, FailureReason.For(e), DateTimeOffset.UtcNow);
         }
+        await heartbeat.DisposeAsync();   // no heartbeat after the final report
         await context.Publish(outcome, outcome.GetType());
     }
 

@@ -163,4 +163,22 @@ public sealed class EvaluationJobTests(StoreFixture db) : IClassFixture<StoreFix
         Assert.Equal((BakeStatus.Failed, "the platform restarted"), ((await Find(queued, user))!.Status, (await Find(queued, user))!.FailureReason));
         Assert.Equal(BakeStatus.Completed, (await Find(finished, user))!.Status);
     }
+
+    [Fact]
+    public async Task ARunWhoseWorkerWentSilentFailsAndOneWithAFreshHeartbeatRuns()
+    {
+        var user = await db.NewUser();
+        var lost = await Request(user, new EvaluationRequest(db.StarterId, "retention", ["model"]));
+        var alive = await Request(user, new EvaluationRequest(db.StarterId, "arithmetic", ["model"]));
+        await Report(j => j.Started(lost, T0));
+        await Report(j => j.Started(alive, T0));
+        await Report(j => j.Renewed(alive, T0.AddSeconds(50)));
+
+        await Report(j => j.FailExpired(TimeSpan.FromSeconds(60), T0.AddSeconds(70)));
+
+        var failed = await Find(lost, user);
+        Assert.Equal(BakeStatus.Failed, failed!.Status);
+        Assert.Contains("worker running this evaluation was lost", failed.FailureReason);
+        Assert.Equal(BakeStatus.Running, (await Find(alive, user))!.Status);
+    }
 }

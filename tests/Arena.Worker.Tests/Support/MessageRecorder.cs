@@ -9,7 +9,7 @@ namespace Arena.Worker.Tests.Support;
 public sealed class MessageRecorder(MessageLog log) :
     IConsumer<BakeJobStarted>, IConsumer<BakeJobProgress>, IConsumer<BakeJobSucceeded>, IConsumer<BakeJobFailed>,
     IConsumer<BakeJobCancelled>, IConsumer<BakeJobHeartbeat>, IConsumer<ReplyChunk>,
-    IConsumer<EvaluationJobStarted>, IConsumer<EvaluationJobProgress>, IConsumer<EvaluationJobSucceeded>,
+    IConsumer<EvaluationJobStarted>, IConsumer<EvaluationJobHeartbeat>, IConsumer<EvaluationJobProgress>, IConsumer<EvaluationJobSucceeded>,
     IConsumer<EvaluationJobFailed>, IConsumer<EvaluationJobCancelled>
 {
     public Task Consume(ConsumeContext<BakeJobStarted> context) => Record(context.Message);
@@ -21,6 +21,7 @@ public sealed class MessageRecorder(MessageLog log) :
     public Task Consume(ConsumeContext<ReplyChunk> context) => Record(context.Message);
     public Task Consume(ConsumeContext<EvaluationJobStarted> context) => Record(context.Message);
     public Task Consume(ConsumeContext<EvaluationJobProgress> context) => Record(context.Message);
+    public Task Consume(ConsumeContext<EvaluationJobHeartbeat> context) => Record(context.Message);
     public Task Consume(ConsumeContext<EvaluationJobSucceeded> context) => Record(context.Message);
     public Task Consume(ConsumeContext<EvaluationJobFailed> context) => Record(context.Message);
     public Task Consume(ConsumeContext<EvaluationJobCancelled> context) => Record(context.Message);
