@@ -124,6 +124,7 @@ public sealed class BakeJob
         KlBefore = e.KlBefore;
         KlAfter = e.KlAfter;
         ReportCard = e.ReportCard;
+        Message = null;   // the last phase's note ("report card") says nothing once the job is done
         EtaSeconds = 0;
         OverallFraction = 1;
         OverallEtaSeconds = 0;
