@@ -33,6 +33,7 @@ public static class CliApp
           judge     --model DIR --contestant NAME=ADAPTER[:s][+ADAPTER...]|NAME=base ... --suite FILE|NAME [--judge rule|DIR[:ADAPTER]]
                     [--limit N] [--seed S] [--max-tokens N] [--json OUT]   (automatic leaderboard: pairwise, both orders, Bradley–Terry)
           suites    [--write DIR]   (lists the built-in suites; --write writes the generated ones, as shipped)
+          house-cards --model DIR [--only key,key]   (each house model's report card, written into house.json)
           bake-quality --model DIR [--only key,key] [--questions N] [--no-rebake] [--out FILE]
                     (each house bake against its prompted base: baked, half-baked, re-baked, fidelity, KL ratio, retention, decay;
                      the table of docs/bake-quality.md)
@@ -78,6 +79,7 @@ public static class CliApp
                 "judge" => JudgeCommand.Run(a),
                 "eval-bakes" => EvalBakesCommand.Run(a),
                 "bake-quality" => BakeQualityCommand.Run(a),
+                "house-cards" => HouseCardsCommand.Run(a),
                 "house" => HouseCommand.Run(a),
                 "ratings" => RatingsCommand.Run(a),
                 "bench-votes" => VoteBenchCommand.Run(a),

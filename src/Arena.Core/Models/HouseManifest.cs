@@ -10,8 +10,10 @@ namespace Arena.Core.Models;
 /// <param name="AdherenceBaked">The share of held-out questions the baked model answered in the style, unprompted
 /// (the behavior's checker); null when not measured.</param>
 /// <param name="AdherencePrompted">The same for the base model given the prompt (the teacher).</param>
+/// <param name="ReportCard">The bake's report card, as every platform bake gets one (<c>arena house-cards</c>); null
+/// when not made yet.</param>
 public sealed record HouseModel(string Key, string Name, string Description, string Prompt, BakeRecipe Recipe,
-    double KlBefore, double KlAfter, double Seconds, double? AdherenceBaked, double? AdherencePrompted);
+    double KlBefore, double KlAfter, double Seconds, double? AdherenceBaked, double? AdherencePrompted, BakeReportCard? ReportCard = null);
 
 /// <summary>
 /// The house models of one base checkpoint: <c>models/{base}/house/house.json</c>, written by <c>arena house</c> and

@@ -88,7 +88,7 @@ public sealed partial class HouseModels(IDocumentStore store, TimeProvider clock
     {
         // No bake job made it on this installation: the model's own id stands for the bake.
         var model = ArenaModel.BakedOn(parent, id, id, adapterPath,
-            new BakeRecipeSummary(house.Prompt, house.Key, house.Recipe, house.KlBefore, house.KlAfter, house.Seconds),
+            new BakeRecipeSummary(house.Prompt, house.Key, house.Recipe, house.KlBefore, house.KlAfter, house.Seconds) { ReportCard = house.ReportCard },
             house.Name.Trim(), HouseAccount.UserName);
         model.Description = house.Description;
         model.OwnerId = HouseAccount.Id;

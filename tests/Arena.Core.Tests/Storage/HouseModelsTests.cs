@@ -142,4 +142,17 @@ public sealed class HouseModelsTests(StoreFixture db) : IClassFixture<StoreFixtu
         Assert.DoesNotContain(await ModelsOf(other), m => m.House);
         Assert.False(Directory.Exists(Path.Combine(Artifacts, "house", "escape")));
     }
+
+    [Fact]
+    public async Task AHouseModelCarriesTheReportCardItsManifestRecords()
+    {
+        var card = new BakeReportCard { Rule = "persona/pirate", Fidelity = 0.96, Verdict = ReportVerdicts.Took, Summary = "Baked in." };
+        var name = await Checkpoint(House(BakePresets.Pirate, "Captain Test") with { ReportCard = card }, House(BakePresets.Caps, "Shouty Test"));
+
+        await Seed(name);
+
+        var models = await ModelsOf(name);
+        Assert.Equal(0.96, models.Single(m => m.Name == "Captain Test").Recipe!.ReportCard!.Fidelity);
+        Assert.Null(models.Single(m => m.Name == "Shouty Test").Recipe!.ReportCard);
+    }
 }
