@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace Arena.Starter.Tests.Training;
 
+[Collection(TrainingCollection.Name)]
 public class LanguageModelTrainerTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 
 namespace Arena.Starter.Tests.Training;
 
+[Collection(TrainingCollection.Name)]
 public class MixedPrecisionTests
 {
     internal static ModelConfig TinyLlama() => ModelConfigReader.Parse((JsonObject)JsonNode.Parse("""

@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace Arena.Starter.Tests.Training;
 
+[Collection(TrainingCollection.Name)]
 public class WeightAverageTests
 {
     [Fact]
