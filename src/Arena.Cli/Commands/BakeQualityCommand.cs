@@ -9,6 +9,7 @@ using Arena.Engine.Lora;
 using Arena.Evaluation.Checks;
 using Arena.Evaluation.Decay;
 using Arena.Evaluation.Kl;
+using Arena.Evaluation.ReportCards;
 using Arena.Evaluation.Running;
 using Arena.Evaluation.Statistics;
 using Arena.Evaluation.Suites;
@@ -93,7 +94,7 @@ public static class BakeQualityCommand
 
     static async Task<string> Row(HouseModel m, PromptRule rule, ModelStack stack, IReadOnlyList<string> questions, Suite retention, bool rebake)
     {
-        var suite = FitSuite(questions, rule);
+        var suite = ReportCardEvaluator.FitSuite(new ReportCardPlan(m.Prompt, rule.Rule, rule.CheckFor, questions, retention));
         var settings = new EvaluationSettings(0, 64, 0, EngineVersion.Current);
         var sampling = SamplingOptions.GreedyDecoding(64) with { Seed = 0 };
         var model = stack.Language.Model;
@@ -120,7 +121,7 @@ public static class BakeQualityCommand
         var kl = KlSummary.From(await new PromptKl(stack).MeasureAsync(m.Prompt, questions.Take(16).ToList(), 0, 64), 0);
         var kept = await runner.RunAsync(retention, [Condition.Base, Condition.Model], null, settings);
         var decay = await new DecayRunner(new ModelReplySource(stack, SamplingOptions.GreedyDecoding(DecayPlan.DefaultMaxNewTokens)) { FullRepliesOnly = true })
-            .RunAsync(DecayPlan.FromSuite(retention, m.Prompt, q => Check(rule, q)), DecayRunner.DefaultConditions, settings with { MaxNewTokens = DecayPlan.DefaultMaxNewTokens });
+            .RunAsync(DecayPlan.FromSuite(retention, m.Prompt, rule.CheckFor), DecayRunner.DefaultConditions, settings with { MaxNewTokens = DecayPlan.DefaultMaxNewTokens });
         var turn = decay.Curves.Min(c => c.FittedByAll);
         string At(Condition c) => Rate(decay.Find(c)!.Points.FirstOrDefault(p => p.Turn == turn)?.Adherence);
 
@@ -129,12 +130,6 @@ public static class BakeQualityCommand
                + $"{(main.Fidelity is { } f ? Pct(f) : "—")} | {(kl.Ratio is { } r ? r.ToString("0.00", Ci) : "—")} | "
                + $"{Rate(kept.Rate(Condition.Base))} → {Rate(kept.Rate(Condition.Model))} | turn {turn}: {At(Condition.Prompted)} → {At(Condition.Model)} |";
     }
-
-    static Suite FitSuite(IReadOnlyList<string> questions, PromptRule rule) => new("fit",
-        questions.Select((q, i) => new SuiteItem($"q{i + 1}", [new SuiteTurn("user", q)], null, rule.Rule, [Check(rule, q)])).ToList(),
-        SuiteReader.Hash(string.Join('\n', questions) + rule.Rule));
-
-    static ICheck Check(PromptRule rule, string question) => CheckReader.Read(rule.Check(), question, StarterRules.Instance);
 
     static string Rate(Estimate? e) => e is { Count: > 0 } ? Pct(e.Value) : "—";
 

@@ -77,7 +77,7 @@ public static class ReportCardRunner
         var retention = BuiltInSuites.Read(BuiltInSuites.Find("retention")!, NoRules.Instance).Take(o.RetentionItems);
         var rule = PromptRules.Infer(prompt);
         var questions = rule?.Questions ?? retention.Items.Take(o.Questions).Select(i => i.Prompt).ToList();
-        Func<string, ICheck>? check = rule is null ? null : q => CheckReader.Read(rule.Check(), q, StarterRules.Instance);
+        Func<string, ICheck>? check = rule is null ? null : rule.CheckFor;
         return new ReportCardPlan(prompt, rule?.Rule, check, questions, retention);
     }
 }

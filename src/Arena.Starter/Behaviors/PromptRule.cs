@@ -10,4 +10,8 @@ public sealed record PromptRule(string Rule, JsonObject Args, IReadOnlyList<stri
 {
     /// <summary>The suite check this rule is: <c>{"kind": "rule", "rule", "args"}</c>.</summary>
     public JsonObject Check() => new() { ["kind"] = "rule", ["rule"] = Rule, ["args"] = Args.DeepClone() };
+
+    /// <summary>The check of a reply to <paramref name="question"/> (a rule such as echo reads the question).</summary>
+    public Arena.Evaluation.Checks.ICheck CheckFor(string question) =>
+        Arena.Evaluation.Checks.CheckReader.Read(Check(), question, StarterRules.Instance);
 }
